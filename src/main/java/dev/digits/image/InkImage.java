@@ -1,0 +1,14 @@
+package dev.digits.image;
+
+/** A decoded picture reduced to ink: {@code width x height} values in 0..1, 1 where the pen was. */
+public record InkImage(int width, int height, float[] ink) {
+  public InkImage {
+    if (width <= 0 || height <= 0 || ink.length != width * height) {
+      throw new IllegalArgumentException("ink array does not match " + width + "x" + height);
+    }
+  }
+
+  public float at(int x, int y) {
+    return x < 0 || y < 0 || x >= width || y >= height ? 0f : ink[y * width + x];
+  }
+}

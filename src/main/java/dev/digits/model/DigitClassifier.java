@@ -1,0 +1,35 @@
+package dev.digits.model;
+
+/**
+ * A model that reads one 28x28 digit in MNIST convention (light ink on dark, 784 values in 0..1,
+ * row-major, the digit fitted in 20x20 and centred by centre of mass) and gives ten probabilities
+ * that sum to 1. Implementations are safe to call from many threads at once.
+ */
+public interface DigitClassifier {
+  int PIXELS = 784;
+  int CLASSES = 10;
+
+  /** A short, stable name used in URLs and model cards: {@code ann}, {@code cnn}, {@code ensemble}. */
+  String name();
+
+  float[] probabilities(float[] image);
+
+  /** The batch form; the default classifies one by one, models with a faster batch path override it. */
+  default float[][] probabilities(float[][] images) {
+    float[][] out = new float[images.length][];
+    for (int i = 0; i < images.length; i++) {
+      out[i] = probabilities(images[i]);
+    }
+    return out;
+  }
+
+  default Prediction classify(float[] image) {
+    return Prediction.of(probabilities(image));
+  }
+
+  static void checkImage(float[] image) {
+    if (image.length != PIXELS) {
+      throw new IllegalArgumentException("expected 784 pixels (28x28), got " + image.length);
+    }
+  }
+}

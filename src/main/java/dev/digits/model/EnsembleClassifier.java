@@ -1,0 +1,39 @@
+package dev.digits.model;
+
+import java.util.List;
+
+/** Averages the probabilities of several classifiers; itself a classifier. */
+public final class EnsembleClassifier implements DigitClassifier {
+  private final List<DigitClassifier> members;
+
+  public EnsembleClassifier(List<DigitClassifier> members) {
+    if (members.isEmpty()) {
+      throw new IllegalArgumentException("an ensemble needs at least one member");
+    }
+    this.members = List.copyOf(members);
+  }
+
+  @Override
+  public String name() {
+    return "ensemble";
+  }
+
+  @Override
+  public float[] probabilities(float[] image) {
+    return probabilities(new float[][] {image})[0];
+  }
+
+  @Override
+  public float[][] probabilities(float[][] images) {
+    float[][] sum = new float[images.length][CLASSES];
+    for (DigitClassifier member : members) {
+      float[][] p = member.probabilities(images);
+      for (int i = 0; i < images.length; i++) {
+        for (int k = 0; k < CLASSES; k++) {
+          sum[i][k] += p[i][k] / members.size();
+        }
+      }
+    }
+    return sum;
+  }
+}

@@ -1,0 +1,121 @@
+package dev.digits.model.cnn;
+
+import dev.digits.mnist.Augmenter;
+import dev.digits.mnist.MnistDataset;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Random;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains the CNN with freshly distorted digits every epoch. After each epoch it writes a checkpoint
+ * (network and Adam state); a run that finds one resumes after the epoch it recorded.
+ */
+public final class CnnTrainer {
+
+  /** Hyperparameters; see TrainCnn for the values used and why. */
+  public record Config(int epochs, int batchSize, double learningRate, double decayPerEpoch, long seed,
+      Augmenter.Settings augmentation, Path checkpoint) {}
+
+  /** Told of progress within an epoch and at its end. */
+  public interface Listener {
+    void batchDone(int epoch, int batch, int batches, double loss);
+
+    void epochDone(int epoch, double meanLoss, CnnClassifier snapshot);
+  }
+
+  private final Config config;
+
+  public CnnTrainer(Config config) {
+    this.config = config;
+  }
+
+  public CnnClassifier train(MnistDataset data, Listener listener) {
+    MultiLayerNetwork net = startOrResume();
+    Augmenter augmenter = new Augmenter(config.augmentation());
+    int batches = (data.size() + config.batchSize() - 1) / config.batchSize();
+    int[] order = new int[data.size()];
+    for (int epoch = net.getEpochCount() + 1; epoch <= config.epochs(); epoch++) {
+      shuffle(order, new Random(config.seed() * 1_000_003L + epoch));
+      double loss = 0;
+      for (int b = 0; b < batches; b++) {
+        int start = b * config.batchSize();
+        int end = Math.min(order.length, start + config.batchSize());
+        net.fit(batch(data, order, start, end, augmenter, epoch));
+        loss += net.score();
+        listener.batchDone(epoch, b + 1, batches, loss / (b + 1));
+      }
+      net.incrementEpochCount(); // drives the per-epoch learning-rate schedule, and is saved with the checkpoint
+      saveCheckpoint(net);
+      listener.epochDone(epoch, loss / batches, new CnnClassifier(net));
+    }
+    return new CnnClassifier(net);
+  }
+
+  private MultiLayerNetwork startOrResume() {
+    Path checkpoint = config.checkpoint();
+    if (checkpoint != null && Files.isRegularFile(checkpoint)) {
+      try {
+        MultiLayerNetwork net = MultiLayerNetwork.load(checkpoint.toFile(), true);
+        System.out.printf("resuming from %s after epoch %d%n", checkpoint, net.getEpochCount());
+        return net;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read checkpoint " + checkpoint + " (delete it to start afresh)", e);
+      }
+    }
+    MultiLayerNetwork net = new MultiLayerNetwork(
+        CnnArchitecture.configuration(config.seed(), config.learningRate(), config.decayPerEpoch()));
+    net.init();
+    return net;
+  }
+
+  private DataSet batch(MnistDataset data, int[] order, int start, int end, Augmenter augmenter, int epoch) {
+    int n = end - start;
+    float[] features = new float[n * MnistDataset.PIXELS];
+    float[] labels = new float[n * 10];
+    for (int i = 0; i < n; i++) {
+      int idx = order[start + i];
+      Random r = new Random(config.seed() ^ (epoch * 0x9E3779B97F4A7C15L) ^ idx);
+      System.arraycopy(augmenter.augment(data.images()[idx], r), 0, features, i * MnistDataset.PIXELS,
+          MnistDataset.PIXELS);
+      labels[i * 10 + data.labels()[idx]] = 1f;
+    }
+    INDArray f = Nd4j.create(features, new long[] {n, MnistDataset.PIXELS}, 'c');
+    INDArray l = Nd4j.create(labels, new long[] {n, 10}, 'c');
+    return new DataSet(f, l);
+  }
+
+  private void saveCheckpoint(MultiLayerNetwork net) {
+    Path checkpoint = config.checkpoint();
+    if (checkpoint == null) {
+      return;
+    }
+    try {
+      Files.createDirectories(checkpoint.toAbsolutePath().getParent());
+      Path tmp = checkpoint.resolveSibling(checkpoint.getFileName() + ".tmp");
+      net.save(tmp.toFile(), true);
+      // Atomic, so a run killed mid-write leaves the previous checkpoint intact.
+      Files.move(tmp, checkpoint, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write checkpoint " + checkpoint, e);
+    }
+  }
+
+  private static void shuffle(int[] order, Random random) {
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+  }
+}

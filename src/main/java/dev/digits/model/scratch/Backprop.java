@@ -1,0 +1,101 @@
+package dev.digits.model.scratch;
+
+/**
+ * Forward and backward passes of the network ReLU(x W1 + b1) W2 + b2 -> softmax, with cross-entropy
+ * loss. All scratch space is passed in, so callers on different threads share nothing mutable.
+ */
+final class Backprop {
+  private Backprop() {}
+
+  /** Fills {@code hidden} with ReLU activations and {@code out} with softmax probabilities. */
+  static void forward(ScratchWeights w, float[] x, float[] hidden, float[] out) {
+    int h = w.hidden();
+    System.arraycopy(w.b1(), 0, hidden, 0, h);
+    float[] w1 = w.w1();
+    for (int i = 0; i < w.inputs(); i++) {
+      float xi = x[i];
+      if (xi != 0f) { // most MNIST pixels are blank: skipping them is the biggest saving
+        int off = i * h;
+        for (int j = 0; j < h; j++) {
+          hidden[j] += xi * w1[off + j];
+        }
+      }
+    }
+    for (int j = 0; j < h; j++) {
+      hidden[j] = Math.max(0f, hidden[j]);
+    }
+    int o = w.outputs();
+    System.arraycopy(w.b2(), 0, out, 0, o);
+    float[] w2 = w.w2();
+    for (int j = 0; j < h; j++) {
+      float hj = hidden[j];
+      if (hj != 0f) {
+        int off = j * o;
+        for (int k = 0; k < o; k++) {
+          out[k] += hj * w2[off + k];
+        }
+      }
+    }
+    softmax(out);
+  }
+
+  /**
+   * Adds the gradient of the cross-entropy loss for one example to {@code grad} and returns the loss.
+   * {@code hidden}, {@code out} and {@code dHidden} are scratch arrays.
+   */
+  static float accumulate(ScratchWeights w, float[] x, int label, ScratchWeights grad, float[] hidden,
+      float[] out, float[] dHidden) {
+    forward(w, x, hidden, out);
+    float loss = (float) -Math.log(Math.max(out[label], 1e-12f));
+    out[label] -= 1f; // softmax + cross-entropy: dLoss/dLogits = p - onehot
+    int h = w.hidden();
+    int o = w.outputs();
+    float[] w2 = w.w2();
+    float[] gw2 = grad.w2();
+    for (int k = 0; k < o; k++) {
+      grad.b2()[k] += out[k];
+    }
+    for (int j = 0; j < h; j++) {
+      float hj = hidden[j];
+      float d = 0f;
+      if (hj > 0f) { // ReLU passes gradient only where it was active
+        int off = j * o;
+        for (int k = 0; k < o; k++) {
+          gw2[off + k] += hj * out[k];
+          d += w2[off + k] * out[k];
+        }
+      }
+      dHidden[j] = d;
+    }
+    float[] gb1 = grad.b1();
+    for (int j = 0; j < h; j++) {
+      gb1[j] += dHidden[j];
+    }
+    float[] gw1 = grad.w1();
+    for (int i = 0; i < w.inputs(); i++) {
+      float xi = x[i];
+      if (xi != 0f) {
+        int off = i * h;
+        for (int j = 0; j < h; j++) {
+          gw1[off + j] += xi * dHidden[j];
+        }
+      }
+    }
+    return loss;
+  }
+
+  static void softmax(float[] z) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (float v : z) {
+      max = Math.max(max, v);
+    }
+    float sum = 0f;
+    for (int k = 0; k < z.length; k++) {
+      z[k] = (float) Math.exp(z[k] - max);
+      sum += z[k];
+    }
+    for (int k = 0; k < z.length; k++) {
+      z[k] /= sum;
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package dev.digits.model.scratch;
+
+import dev.digits.mnist.Augmenter;
+import dev.digits.mnist.MnistDataset;
+import dev.digits.model.Prediction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Trains the from-scratch network with mini-batch Adam. Each batch is split across threads that
+ * accumulate gradients into their own buffers; the sums are then added in a fixed order, so a run is
+ * reproducible for a given seed and thread count.
+ */
+public final class ScratchTrainer implements AutoCloseable {
+
+  /** Hyperparameters; see TrainAnn for the values used and why. */
+  public record Config(int hidden, int epochs, int batchSize, float learningRate, float decayPerEpoch, long seed,
+      Augmenter.Settings augmentation) {}
+
+  /** Told after each epoch. */
+  public interface Listener {
+    void epochDone(int epoch, double meanLoss, double trainAccuracy, ScratchNetwork network);
+  }
+
+  private final Config config;
+  private final int threads;
+  private final ExecutorService pool;
+
+  public ScratchTrainer(Config config, int threads) {
+    this.config = config;
+    this.threads = threads;
+    this.pool = Executors.newFixedThreadPool(threads);
+  }
+
+  public ScratchNetwork train(MnistDataset data, Listener listener) {
+    Random random = new Random(config.seed());
+    ScratchWeights weights = ScratchWeights.initial(MnistDataset.PIXELS, config.hidden(), 10, random);
+    Adam adam = new Adam(weights);
+    List<Worker> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      workers.add(new Worker(weights, new Augmenter(config.augmentation())));
+    }
+    ScratchWeights total = ScratchWeights.zeros(weights.inputs(), weights.hidden(), weights.outputs());
+    int[] order = new int[data.size()];
+    for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+      shuffle(order, new Random(config.seed() * 1_000_003L + epoch));
+      float lr = (float) (config.learningRate() * Math.pow(config.decayPerEpoch(), epoch - 1));
+      double loss = 0;
+      int correct = 0;
+      for (int start = 0; start < order.length; start += config.batchSize()) {
+        int end = Math.min(order.length, start + config.batchSize());
+        runBatch(workers, data, order, start, end, epoch);
+        clear(total);
+        for (Worker w : workers) {
+          add(total, w.grad);
+          loss += w.loss;
+          correct += w.correct;
+        }
+        adam.step(weights, total, end - start, lr);
+      }
+      listener.epochDone(epoch, loss / order.length, (double) correct / order.length, new ScratchNetwork(weights));
+    }
+    return new ScratchNetwork(weights);
+  }
+
+  private void runBatch(List<Worker> workers, MnistDataset data, int[] order, int start, int end, int epoch) {
+    int n = end - start;
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < workers.size(); t++) {
+      int from = start + n * t / workers.size();
+      int to = start + n * (t + 1) / workers.size();
+      Worker w = workers.get(t);
+      futures.add(pool.submit(() -> w.run(data, order, from, to, config.seed(), epoch)));
+    }
+    try {
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("training interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a training thread failed", e.getCause());
+    }
+  }
+
+  /** One thread's share of a batch: its own gradient sums and scratch arrays. */
+  private static final class Worker {
+    final ScratchWeights weights;
+    final ScratchWeights grad;
+    final Augmenter augmenter;
+    final float[] hidden;
+    final float[] out;
+    final float[] dHidden;
+    double loss;
+    int correct;
+
+    Worker(ScratchWeights weights, Augmenter augmenter) {
+      this.weights = weights;
+      this.grad = ScratchWeights.zeros(weights.inputs(), weights.hidden(), weights.outputs());
+      this.augmenter = augmenter;
+      this.hidden = new float[weights.hidden()];
+      this.out = new float[weights.outputs()];
+      this.dHidden = new float[weights.hidden()];
+    }
+
+    void run(MnistDataset data, int[] order, int from, int to, long seed, int epoch) {
+      clear(grad);
+      loss = 0;
+      correct = 0;
+      for (int i = from; i < to; i++) {
+        int idx = order[i];
+        // Seeded per example and epoch: the same distortion whichever thread draws it.
+        float[] x = augmenter.augment(data.images()[idx], new Random(seed ^ (epoch * 0x9E3779B97F4A7C15L) ^ idx));
+        int label = data.labels()[idx];
+        loss += Backprop.accumulate(weights, x, label, grad, hidden, out, dHidden);
+        out[label] += 1f; // accumulate() turned out into p - onehot; restore p for the argmax
+        if (Prediction.argmax(out) == label) {
+          correct++;
+        }
+      }
+    }
+  }
+
+
+  private static void shuffle(int[] order, Random random) {
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+  }
+
+  private static void clear(ScratchWeights w) {
+    for (float[] a : w.arrays()) {
+      java.util.Arrays.fill(a, 0f);
+    }
+  }
+
+  private static void add(ScratchWeights into, ScratchWeights from) {
+    float[][] a = into.arrays();
+    float[][] b = from.arrays();
+    for (int k = 0; k < a.length; k++) {
+      for (int i = 0; i < a[k].length; i++) {
+        a[k][i] += b[k][i];
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}

@@ -1,0 +1,39 @@
+package dev.digits.model.scratch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.digits.mnist.Augmenter;
+import dev.digits.mnist.MnistDataset;
+import dev.digits.mnist.MnistFixture;
+import dev.digits.training.Evaluation;
+import org.junit.jupiter.api.Test;
+
+class ScratchTrainerTest {
+  private static final ScratchTrainer.Config SHORT =
+      new ScratchTrainer.Config(64, 1, 32, 2e-3f, 1f, 9, Augmenter.Settings.NONE);
+
+  @Test
+  void oneEpochOnFiveThousandDigitsLearns() {
+    MnistDataset slice = MnistFixture.training().head(5_000);
+    ScratchNetwork net;
+    try (ScratchTrainer trainer = new ScratchTrainer(SHORT, 2)) {
+      net = trainer.train(slice, (epoch, loss, acc, snapshot) -> {});
+    }
+    double accuracy = Evaluation.of(net, MnistFixture.test()).accuracy();
+    assertTrue(accuracy > 0.85, "accuracy " + accuracy);
+  }
+
+  @Test
+  void sameSeedAndThreadsGiveTheSameNetwork() {
+    MnistDataset slice = MnistFixture.training().head(1_000);
+    ScratchNetwork a;
+    ScratchNetwork b;
+    try (ScratchTrainer trainer = new ScratchTrainer(SHORT, 2)) {
+      a = trainer.train(slice, (epoch, loss, acc, snapshot) -> {});
+      b = trainer.train(slice, (epoch, loss, acc, snapshot) -> {});
+    }
+    float[] img = MnistFixture.test().images()[0];
+    assertArrayEquals(a.probabilities(img), b.probabilities(img));
+  }
+}
