@@ -1,8 +1,8 @@
 package dev.digits.image;
 
 /** The picture holds no ink to read: blank, or too faint to tell from its background. */
-public class NoDigitException extends RuntimeException {
+public class NoDigitException extends RejectedImageException {
   public NoDigitException(String message) {
-    super(message);
+    super(Reason.NO_DIGIT, message);
   }
 }

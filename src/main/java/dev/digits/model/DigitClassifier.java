@@ -14,6 +14,9 @@ public interface DigitClassifier {
 
   float[] probabilities(float[] image);
 
+  /** How many trained numbers the model holds. */
+  long parameterCount();
+
   /** The batch form; the default classifies one by one, models with a faster batch path override it. */
   default float[][] probabilities(float[][] images) {
     float[][] out = new float[images.length][];

@@ -19,6 +19,11 @@ public final class EnsembleClassifier implements DigitClassifier {
   }
 
   @Override
+  public long parameterCount() {
+    return members.stream().mapToLong(DigitClassifier::parameterCount).sum();
+  }
+
+  @Override
   public float[] probabilities(float[] image) {
     return probabilities(new float[][] {image})[0];
   }

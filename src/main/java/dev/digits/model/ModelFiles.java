@@ -2,28 +2,88 @@ package dev.digits.model;
 
 import dev.digits.model.cnn.CnnClassifier;
 import dev.digits.model.scratch.ScratchNetworkFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Where the trained models live in a models folder, and how each is loaded from there. */
+/** The trained models' file names, and how each model is loaded from a folder or the class path. */
 public final class ModelFiles {
   public static final String ANN = "ann.bin";
   public static final String CNN = "cnn.zip";
 
   private ModelFiles() {}
 
+  /** Where model files come from: a folder on disk, or the models packed into the application. */
+  public interface Source {
+    InputStream open(String name) throws IOException;
+
+    String describe(String name);
+  }
+
+  public static Source directory(Path dir) {
+    return new Source() {
+      @Override
+      public InputStream open(String name) throws IOException {
+        return Files.newInputStream(dir.resolve(name));
+      }
+
+      @Override
+      public String describe(String name) {
+        return dir.resolve(name).toAbsolutePath().toString();
+      }
+    };
+  }
+
+  public static Source classpath(ClassLoader loader, String folder) {
+    return new Source() {
+      @Override
+      public InputStream open(String name) throws IOException {
+        InputStream in = loader.getResourceAsStream(folder + "/" + name);
+        if (in == null) {
+          throw new NoSuchFileException(describe(name));
+        }
+        return in;
+      }
+
+      @Override
+      public String describe(String name) {
+        return "classpath:" + folder + "/" + name;
+      }
+    };
+  }
+
+  public static DigitClassifier ann(Source source) {
+    try (InputStream in = open(source, ANN)) {
+      return ScratchNetworkFile.read(in, source.describe(ANN));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source.describe(ANN), e);
+    }
+  }
+
+  public static DigitClassifier cnn(Source source) {
+    try (InputStream in = open(source, CNN)) {
+      return CnnClassifier.read(in, source.describe(CNN));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source.describe(CNN), e);
+    }
+  }
+
   public static DigitClassifier ann(Path dir) {
-    return ScratchNetworkFile.load(existing(dir.resolve(ANN)));
+    return ann(directory(dir));
   }
 
   public static DigitClassifier cnn(Path dir) {
-    return CnnClassifier.load(existing(dir.resolve(CNN)));
+    return cnn(directory(dir));
   }
 
-  private static Path existing(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException("model file " + file.toAbsolutePath() + " is missing");
+  private static InputStream open(Source source, String name) {
+    try {
+      return source.open(name);
+    } catch (IOException e) {
+      throw new IllegalStateException("model file " + source.describe(name) + " is missing or unreadable", e);
     }
-    return file;
   }
 }

@@ -32,7 +32,7 @@ public final class TrainCnn {
     MnistDataset test = files.test();
     var config = new CnnTrainer.Config(epochs, BATCH, LEARNING_RATE, DECAY, SEED, TrainAnn.AUGMENT, CHECKPOINT);
     System.out.printf("training CNN for %d epochs (checkpoint %s)%n", epochs, CHECKPOINT);
-    Progress progress = new Progress(epochs);
+    Progress progress = new Progress(epochs, TrainingClock.resumedSeconds(CHECKPOINT));
     CnnClassifier cnn = new CnnTrainer(config).train(train, new CnnTrainer.Listener() {
       @Override
       public void batchDone(int epoch, int batch, int batches, double loss) {
@@ -45,12 +45,14 @@ public final class TrainCnn {
       @Override
       public void epochDone(int epoch, double meanLoss, CnnClassifier snapshot) {
         progress.epoch(epoch, meanLoss, Double.NaN, Evaluation.of(snapshot, test).accuracy());
+        TrainingClock.record(CHECKPOINT, progress.seconds());
       }
     });
     Path out = Path.of("models", "cnn.zip");
     try {
       cnn.network().save(out.toFile(), false);
-      Files.deleteIfExists(CHECKPOINT);
+      Files.deleteIfExists(CHECKPOINT); // the next run trains from scratch
+      Files.deleteIfExists(TrainingClock.file(CHECKPOINT));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + out, e);
     }

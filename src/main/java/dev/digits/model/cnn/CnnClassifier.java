@@ -77,6 +77,7 @@ public final class CnnClassifier implements DigitClassifier {
     return result;
   }
 
+  @Override
   public long parameterCount() {
     return network.numParams();
   }

@@ -35,7 +35,8 @@ public final class ScratchNetwork implements DigitClassifier {
     return weights.hidden();
   }
 
-  public int parameterCount() {
+  @Override
+  public long parameterCount() {
     return weights.parameterCount();
   }
 

@@ -1,0 +1,86 @@
+package dev.digits.image;
+
+import dev.digits.image.RejectedImageException.Reason;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import javax.imageio.IIOException;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Decodes PNG, JPEG, GIF (first frame) and BMP into ARGB pixels. The size is read from the header
+ * and checked before any raster is allocated, and large pictures are subsampled while decoding, so a
+ * small file that claims to be huge costs nothing.
+ */
+public final class ImageDecoder {
+  public static final int MAX_SIDE = 4096;
+  public static final long MAX_PIXELS = 16_000_000;
+  /** Larger pictures are decoded at a fraction of their size: a digit needs no more than this. */
+  static final int DECODE_SIDE = 1024;
+
+  static {
+    ImageIO.setUseCache(false); // never spill client data into temp files
+  }
+
+  private ImageDecoder() {}
+
+  /** Decoded pixels, ARGB, row-major. */
+  public record Pixels(int width, int height, int[] argb) {}
+
+  public static Pixels decode(byte[] bytes) {
+    ImageFormat format = ImageFormat.sniff(bytes);
+    if (format == null) {
+      throw new RejectedImageException(Reason.UNSUPPORTED, "not an image: expected PNG, JPEG, GIF or BMP data");
+    }
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+      Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name());
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        return read(reader, format);
+      } finally {
+        reader.dispose();
+      }
+    } catch (IIOException e) {
+      if (String.valueOf(e.getMessage()).contains("Unsupported Image Type")) {
+        throw new RejectedImageException(Reason.UNSUPPORTED, "unsupported " + format + " variant (CMYK or YCCK JPEGs are not supported)");
+      }
+      throw corrupt(format);
+    } catch (IOException | RuntimeException e) {
+      // Decoders throw all kinds of runtime exceptions on hostile input; to the client they all mean one thing.
+      if (e instanceof RejectedImageException rejected) {
+        throw rejected;
+      }
+      throw corrupt(format);
+    }
+  }
+
+  private static Pixels read(ImageReader reader, ImageFormat format) throws IOException {
+    int w = reader.getWidth(0);
+    int h = reader.getHeight(0);
+    if (w <= 0 || h <= 0) {
+      throw corrupt(format);
+    }
+    if (w > MAX_SIDE || h > MAX_SIDE || (long) w * h > MAX_PIXELS) {
+      throw new RejectedImageException(Reason.TOO_LARGE, "image is " + w + "x" + h + " pixels; the limit is "
+          + MAX_SIDE + " on a side and " + MAX_PIXELS / 1_000_000 + " megapixels");
+    }
+    ImageReadParam param = reader.getDefaultReadParam();
+    int step = (Math.max(w, h) + DECODE_SIDE - 1) / DECODE_SIDE;
+    if (step > 1) {
+      param.setSourceSubsampling(step, step, 0, 0);
+    }
+    BufferedImage img = reader.read(0, param);
+    int iw = img.getWidth();
+    int ih = img.getHeight();
+    return new Pixels(iw, ih, img.getRGB(0, 0, iw, ih, null, 0, iw));
+  }
+
+  private static RejectedImageException corrupt(ImageFormat format) {
+    return new RejectedImageException(Reason.MALFORMED, "the " + format + " image is corrupt or truncated");
+  }
+}

@@ -1,0 +1,51 @@
+package dev.digits.recognition.boundary;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads a batch request {@code {"images": [...]}}: each entry a data URL, base64 or {"image": ...}. */
+final class BatchPayload {
+  static final int MAX_IMAGES = 64;
+
+  private BatchPayload() {}
+
+  static List<byte[]> images(byte[] body) {
+    String json = new String(body, StandardCharsets.UTF_8).strip();
+    if (!json.startsWith("{") || ImagePayload.nestingDepth(json) > ImagePayload.MAX_JSON_DEPTH) {
+      throw ImagePayload.malformed("batch body must be a JSON object {\"images\": [...]}");
+    }
+    JsonArray array;
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      JsonObject o = reader.readObject();
+      if (!(o.get("images") instanceof JsonArray a)) {
+        throw ImagePayload.malformed("batch body must have an array \"images\"");
+      }
+      array = a;
+    } catch (JsonException | IllegalStateException e) {
+      throw ImagePayload.malformed("malformed JSON in batch body");
+    }
+    if (array.isEmpty() || array.size() > MAX_IMAGES) {
+      throw ImagePayload.malformed("a batch holds 1 to " + MAX_IMAGES + " images, not " + array.size());
+    }
+    List<byte[]> images = new ArrayList<>(array.size());
+    for (JsonValue v : array) {
+      if (v instanceof JsonString s) {
+        images.add(ImagePayload.fromText(s.getString().strip(), ""));
+      } else if (v instanceof JsonObject item && item.get("image") instanceof JsonString s) {
+        images.add(ImagePayload.fromText(s.getString().strip(), ""));
+      } else {
+        throw ImagePayload.malformed("each batch entry must be a string or {\"image\": \"...\"}");
+      }
+    }
+    return images;
+  }
+}

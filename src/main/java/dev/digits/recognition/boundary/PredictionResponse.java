@@ -1,0 +1,46 @@
+package dev.digits.recognition.boundary;
+
+import dev.digits.recognition.entity.Recognition;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import javax.imageio.ImageIO;
+
+/** The JSON API's answer for one image; {@code input} is the 28x28 picture the model read. */
+public record PredictionResponse(int digit, float confidence, float[] probabilities, String model, String input) {
+
+  static PredictionResponse of(Recognition r) {
+    return new PredictionResponse(r.prediction().digit(), round(r.prediction().confidence()),
+        rounded(r.prediction().probabilities()), r.model(), inputDataUrl(r.input()));
+  }
+
+  private static float[] rounded(float[] p) {
+    float[] out = new float[p.length];
+    for (int i = 0; i < p.length; i++) {
+      out[i] = round(p[i]);
+    }
+    return out;
+  }
+
+  /** Six decimals: more than any client needs, and JSON stays short. */
+  private static float round(float v) {
+    return Math.round(v * 1e6f) / 1e6f;
+  }
+
+  static String inputDataUrl(float[] input) {
+    BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+    for (int i = 0; i < input.length; i++) {
+      int g = Math.round(Math.max(0f, Math.min(1f, input[i])) * 255);
+      img.getRaster().setSample(i % 28, i / 28, 0, g);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(img, "png", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
+  }
+}

@@ -1,0 +1,139 @@
+package dev.digits.recognition.control;
+
+import dev.digits.image.Preprocessor;
+import dev.digits.model.DigitClassifier;
+import dev.digits.model.EnsembleClassifier;
+import dev.digits.model.ModelFiles;
+import dev.digits.model.Prediction;
+import dev.digits.recognition.entity.ModelInfo;
+import dev.digits.recognition.entity.Recognition;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The one classifier bean the resources call: loads the models at startup, turns image bytes into
+ * predictions, and admits a bounded number of recognitions at once so overload gets a quick 503
+ * instead of an ever longer queue.
+ */
+@ApplicationScoped
+public class Recognizer {
+  private static final Logger LOG = Logger.getLogger(Recognizer.class.getName());
+  public static final String DEFAULT_MODEL = "cnn";
+
+  /** A folder with ann.bin, cnn.zip and their cards; unset means the models packed in the WAR. */
+  @Inject
+  @ConfigProperty(name = "digits.models.dir")
+  Optional<String> modelsDir;
+
+  /** How many images may be in recognition at once before requests are turned away with 503. */
+  @Inject
+  @ConfigProperty(name = "digits.max-in-flight", defaultValue = "64")
+  int maxInFlight;
+
+  private volatile Map<String, DigitClassifier> classifiers = Map.of();
+  private volatile List<ModelInfo> infos = List.of();
+  private volatile String loadFailure = "models are still loading";
+  private Semaphore admission;
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    load();
+  }
+
+  synchronized void load() {
+    admission = new Semaphore(maxInFlight);
+    ModelFiles.Source source = modelsDir.filter(s -> !s.isBlank())
+        .map(dir -> ModelFiles.directory(Path.of(dir)))
+        .orElse(ModelFiles.classpath(Recognizer.class.getClassLoader(), "models"));
+    long start = System.nanoTime();
+    try {
+      DigitClassifier ann = ModelFiles.ann(source);
+      DigitClassifier cnn = ModelFiles.cnn(source);
+      // Touch each model once, so the first client does not pay for ND4J's lazy initialisation.
+      cnn.probabilities(new float[DigitClassifier.PIXELS]);
+      Map<String, DigitClassifier> map = new LinkedHashMap<>();
+      map.put("ann", ann);
+      map.put("cnn", cnn);
+      map.put("ensemble", new EnsembleClassifier(List.of(ann, cnn)));
+      List<ModelInfo> cards = new ArrayList<>();
+      for (String name : map.keySet()) {
+        cards.add(ModelCatalog.read(source, name));
+      }
+      infos = List.copyOf(cards);
+      classifiers = Map.copyOf(map);
+      loadFailure = null;
+      LOG.info(() -> String.format("models loaded from %s in %.1f s", source.describe(""), (System.nanoTime() - start) / 1e9));
+    } catch (RuntimeException e) {
+      loadFailure = "models failed to load: " + e.getMessage();
+      LOG.log(Level.SEVERE, loadFailure, e);
+    }
+  }
+
+  public boolean isReady() {
+    return loadFailure == null;
+  }
+
+  /** Why the service is not ready, or null. */
+  public String notReadyReason() {
+    return loadFailure;
+  }
+
+  public List<ModelInfo> models() {
+    return infos;
+  }
+
+  public Recognition recognize(byte[] image, String model) {
+    return recognizeAll(List.of(image), model).get(0);
+  }
+
+  /** Several images with one model call, in order. */
+  public List<Recognition> recognizeAll(List<byte[]> images, String model) {
+    DigitClassifier classifier = classifier(model);
+    if (!admission.tryAcquire(images.size())) {
+      throw new BusyException("the service is busy: retry in a moment");
+    }
+    try {
+      float[][] inputs = new float[images.size()][];
+      for (int i = 0; i < inputs.length; i++) {
+        inputs[i] = Preprocessor.fromImageBytes(images.get(i));
+      }
+      float[][] probabilities = classifier.probabilities(inputs);
+      List<Recognition> out = new ArrayList<>(inputs.length);
+      for (int i = 0; i < inputs.length; i++) {
+        out.add(new Recognition(classifier.name(), Prediction.of(probabilities[i]), inputs[i]));
+      }
+      return out;
+    } finally {
+      admission.release(images.size());
+    }
+  }
+
+  private DigitClassifier classifier(String model) {
+    if (!isReady()) {
+      throw new NotReadyException(loadFailure);
+    }
+    String name = model == null || model.isBlank() ? DEFAULT_MODEL : model.strip().toLowerCase(java.util.Locale.ROOT);
+    DigitClassifier c = classifiers.get(name);
+    if (c == null) {
+      throw new UnknownModelException(name, List.of("ann", "cnn", "ensemble"));
+    }
+    return c;
+  }
+
+  @PreDestroy
+  void close() {
+    classifiers = Map.of();
+  }
+}

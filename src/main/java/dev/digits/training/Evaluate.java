@@ -1,0 +1,51 @@
+package dev.digits.training;
+
+import dev.digits.mnist.MnistFiles;
+import dev.digits.model.DigitClassifier;
+import dev.digits.model.EnsembleClassifier;
+import dev.digits.model.ModelFiles;
+import dev.digits.model.cnn.CnnClassifier;
+import dev.digits.model.scratch.ScratchNetworkFile;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Evaluates a model file on the 10,000 MNIST test digits and prints accuracy and the confusion
+ * matrix. The argument is a file ({@code .bin}: ANN, {@code .zip}: CNN) or {@code ensemble}.
+ */
+public final class Evaluate {
+  private Evaluate() {}
+
+  public static void main(String[] args) {
+    String what = args.length > 0 && !args[0].isBlank() ? args[0] : "models/" + ModelFiles.CNN;
+    DigitClassifier classifier = classifier(what);
+    long start = System.nanoTime();
+    Evaluation eval = Evaluation.of(classifier, MnistFiles.fromSystemProperty().test());
+    System.out.printf("%s (%s) on the MNIST test set, %.1f s%n", what, classifier.name(),
+        (System.nanoTime() - start) / 1e9);
+    System.out.print(eval.report());
+    if (what.equals("ensemble")) {
+      // The ensemble has no training of its own; its card records how the committed pair scores together.
+      ModelCard.of("ensemble", ModelFiles.ANN + " + " + ModelFiles.CNN, "no file of its own",
+          "mean of the ANN's and the CNN's probabilities", classifier.parameterCount(), java.util.Map.of(), 0, 0, eval,
+          "mvn -q compile exec:exec@evaluate -Dmodel=ensemble").write(Path.of("models", "ensemble.json"));
+      System.out.println("wrote models/ensemble.json");
+    }
+  }
+
+
+  static DigitClassifier classifier(String what) {
+    if (what.equals("ensemble")) {
+      Path dir = Path.of("models");
+      return new EnsembleClassifier(List.of(ModelFiles.ann(dir), ModelFiles.cnn(dir)));
+    }
+    Path file = Path.of(what);
+    if (what.endsWith(".bin")) {
+      return ScratchNetworkFile.load(file);
+    }
+    if (what.endsWith(".zip")) {
+      return CnnClassifier.load(file);
+    }
+    throw new IllegalArgumentException("expected an ANN .bin file, a CNN .zip file or 'ensemble', got " + what);
+  }
+}

@@ -1,0 +1,30 @@
+<% request.setAttribute("pageTitle", "API"); %>
+<%@ include file="header.jspf" %>
+<h1>Calling the API</h1>
+<p>Any origin may call it. The full description is the <a href="${pageContext.request.contextPath}/openapi">OpenAPI document</a>.</p>
+<h2>The old app's API, unchanged</h2>
+<p><code>POST /digit/</code> (ANN) and <code>POST /digit/cnn/</code> (CNN) take an image as the raw body, usually a data URL
+  such as <code>canvas.toDataURL()</code> gives, and answer the digit as a bare JSON number, for example <code>7</code>.</p>
+<pre><code>fetch('/digit/cnn/', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', },
+    body: imgData, // Base64-encoded image data
+}).then(response =&gt; response.json())
+.then(data =&gt; { console.log(data); })
+.catch(error =&gt; { console.log(error); })</code></pre>
+<pre><code>curl -X POST --data-binary "data:image/png;base64,$(base64 -w0 digit.png)" http://localhost:8080/digit/cnn/</code></pre>
+<h2>The JSON API</h2>
+<p><code>POST /api/v1/predict?model=ann|cnn|ensemble</code> takes the same bodies, or raw image bytes, JSON
+  (<code>{"image": "data:..."}</code>) or a multipart upload, and answers the digit, its confidence, all ten
+  probabilities and the 28×28 image the model read.</p>
+<pre><code>curl -X POST -H 'Content-Type: image/png' --data-binary @digit.png 'http://localhost:8080/api/v1/predict?model=ensemble'
+{"confidence":0.999,"digit":7,"input":"data:image/png;base64,...","model":"ensemble","probabilities":[...]}</code></pre>
+<pre><code>const res = await fetch('/api/v1/predict?model=cnn', { method: 'POST', body: file });
+const { digit, confidence } = await res.json();</code></pre>
+<p><code>POST /api/v1/predict/batch</code> takes <code>{"images": ["data:...", ...]}</code> (up to 64) and answers the list in order.
+  <code>GET /api/v1/models</code> lists the models with their test accuracy.</p>
+<h2>Errors</h2>
+<p>Errors are JSON, <code>{"status": 415, "error": "..."}</code>: 400 malformed input, 404 unknown model, 413 too large
+  (over 10 MiB, or over 4096 pixels a side), 415 not an image, 422 no digit found, 503 busy (retry after the
+  <code>Retry-After</code> seconds).</p>
+<%@ include file="footer.jspf" %>

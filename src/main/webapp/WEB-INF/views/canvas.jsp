@@ -1,0 +1,27 @@
+<% request.setAttribute("pageTitle", "Draw a digit"); %>
+<%@ include file="header.jspf" %>
+<h1>Draw a digit</h1>
+<div class="workspace">
+  <section class="draw" aria-label="Drawing area">
+    <canvas id="pad" class="pad" role="img" aria-label="Drawing canvas: draw one digit with the mouse, a finger or a pen" tabindex="0"></canvas>
+    <div class="controls">
+      <button type="button" id="predict" class="primary">Predict</button>
+      <button type="button" id="undo">Undo</button>
+      <button type="button" id="clear">Clear</button>
+    </div>
+    <div class="controls">
+      <label for="model">Model</label>
+      <select id="model">
+        <option value="cnn" selected>CNN</option>
+        <option value="ann">ANN</option>
+        <option value="both">Both</option>
+        <option value="ensemble">Ensemble</option>
+      </select>
+      <label class="check"><input type="checkbox" id="live" checked> Live prediction</label>
+    </div>
+    <p class="hint">Anywhere on the canvas, any size. Keys: Enter predicts, Backspace undoes, Escape clears.</p>
+  </section>
+  <%@ include file="result-panel.jspf" %>
+</div>
+<script type="module" src="${pageContext.request.contextPath}/static/canvas.js"></script>
+<%@ include file="footer.jspf" %>

@@ -1,0 +1,88 @@
+package dev.digits.recognition.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.digits.image.RejectedImageException;
+import dev.digits.image.RejectedImageException.Reason;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class ImagePayloadTest {
+  /** A PNG signature and a few bytes containing '+' and '/' in base64, which form encoding mangles. */
+  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', (byte) 0xFB, (byte) 0xEF, (byte) 0xFF, 0x3E};
+  private static final String B64 = Base64.getEncoder().encodeToString(PNG);
+  private static final String DATA_URL = "data:image/png;base64," + B64;
+
+  private static byte[] parse(String body, String contentType) {
+    return ImagePayload.imageBytes(body.getBytes(StandardCharsets.UTF_8), contentType);
+  }
+
+  @Test
+  void rawDataUrlWithAnyContentType() {
+    for (String type : new String[] {"application/json", "application/x-www-form-urlencoded; charset=UTF-8", "text/plain", null}) {
+      assertArrayEquals(PNG, parse(DATA_URL, type), String.valueOf(type));
+    }
+  }
+
+  @Test
+  void jsonStringAndObject() {
+    assertArrayEquals(PNG, parse("\"" + DATA_URL + "\"", "application/json"));
+    assertArrayEquals(PNG, parse("{\"image\": \"" + DATA_URL + "\"}", "application/json"));
+    assertArrayEquals(PNG, parse("  {\"image\": \"" + B64 + "\", \"other\": 1}\n", "application/json"));
+  }
+
+  @Test
+  void bareBase64AndRawBytes() {
+    assertArrayEquals(PNG, parse(B64, "text/plain"));
+    assertArrayEquals(PNG, ImagePayload.imageBytes(PNG, "application/octet-stream"));
+    assertArrayEquals(PNG, ImagePayload.imageBytes(PNG, "application/json")); // mislabelled bytes still work
+  }
+
+  @Test
+  void formEncodedVariants() {
+    String encoded = URLEncoder.encode(DATA_URL, StandardCharsets.UTF_8);
+    assertArrayEquals(PNG, parse(encoded, "application/x-www-form-urlencoded"));
+    assertArrayEquals(PNG, parse("imgBase64=" + encoded, "application/x-www-form-urlencoded"));
+    assertArrayEquals(PNG, parse("image=" + DATA_URL, "application/x-www-form-urlencoded"));
+    assertArrayEquals(PNG, parse(DATA_URL.replace('+', ' '), "application/x-www-form-urlencoded"));
+  }
+
+  @Test
+  void multipartTakesTheFilePart() {
+    String boundary = "XyZ";
+    byte[] head = ("--XyZ\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n"
+        + "--XyZ\r\nContent-Disposition: form-data; name=\"picture\"; filename=\"d.png\"\r\nContent-Type: image/png\r\n\r\n")
+        .getBytes(StandardCharsets.ISO_8859_1);
+    byte[] tail = "\r\n--XyZ--\r\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] body = new byte[head.length + PNG.length + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(PNG, 0, body, head.length, PNG.length);
+    System.arraycopy(tail, 0, body, head.length + PNG.length, tail.length);
+    assertArrayEquals(PNG, ImagePayload.imageBytes(body, "multipart/form-data; boundary=\"" + boundary + "\""));
+  }
+
+  @Test
+  void malformedInputsSayWhy() {
+    assertReason(Reason.MALFORMED, "", "application/json");
+    assertReason(Reason.MALFORMED, "data:image/png;base64,%%%", "application/json");
+    assertReason(Reason.MALFORMED, "data:image/png,abc", "application/json");
+    assertReason(Reason.MALFORMED, "data:image/png;base64", "application/json");
+    assertReason(Reason.MALFORMED, "{\"image\": 5}", "application/json");
+    assertReason(Reason.MALFORMED, "{\"image\": ", "application/json");
+    assertReason(Reason.MALFORMED, "[".repeat(10_000), "application/json");
+    assertReason(Reason.MALFORMED, "{\"a\":" + "[".repeat(100_000), "application/json");
+    assertReason(Reason.MALFORMED, "--XyZ\r\nno end", "multipart/form-data; boundary=XyZ");
+    assertReason(Reason.MALFORMED, "--XyZ--\r\n", "multipart/form-data; boundary=XyZ");
+    assertReason(Reason.MALFORMED, "x", "multipart/form-data");
+    assertReason(Reason.UNSUPPORTED, "data:text/plain;base64," + Base64.getEncoder().encodeToString("hi".getBytes()), "text/plain");
+  }
+
+  private static void assertReason(Reason reason, String body, String type) {
+    RejectedImageException e = assertThrows(RejectedImageException.class, () -> parse(body, type), body);
+    assertEquals(reason, e.reason(), e.getMessage());
+  }
+}
