@@ -19,7 +19,8 @@ final class DataUrl {
       throw ImagePayload.malformed("data URL must be base64-encoded (data:image/png;base64,...)");
     }
     String media = header.substring(0, header.length() - ";base64".length()).split(";")[0].strip();
-    byte[] bytes = ImagePayload.base64(url.substring(comma + 1), "data URL");
+    // Form encoding turns '+' into ' ' when a client URL-decodes a raw data URL: undo it.
+    byte[] bytes = ImagePayload.base64(url.substring(comma + 1).replace(' ', '+'), "data URL");
     // The bytes decide; a wrong label on a real image is forgiven, a non-image label on non-image data is not.
     if (ImageFormat.sniff(bytes) == null && !media.isEmpty() && !media.startsWith("image/")) {
       throw new RejectedImageException(Reason.UNSUPPORTED, "data URL holds " + media + ", not an image");

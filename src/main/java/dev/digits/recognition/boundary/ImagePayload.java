@@ -23,6 +23,8 @@ import java.util.Locale;
 public final class ImagePayload {
   /** Far more than any image request needs; stops hostile nesting before a parser recurses into it. */
   static final int MAX_JSON_DEPTH = 16;
+  /** Text that could be base64 at all (standard or URL alphabet, line breaks allowed). */
+  private static final java.util.regex.Pattern BASE64_TEXT = java.util.regex.Pattern.compile("[A-Za-z0-9+/=_\\-\\r\\n]+");
 
   private ImagePayload() {}
 
@@ -38,7 +40,8 @@ public final class ImagePayload {
       Multipart.Part part = Multipart.file(body, parameter(contentType, "boundary"));
       return imageBytes(part.content(), part.mediaType());
     }
-    return fromText(new String(body, StandardCharsets.UTF_8).strip(), media);
+    // Trailing spaces are kept: a form-decoding client may have turned a data URL's final '+' into one.
+    return fromText(new String(body, StandardCharsets.UTF_8).stripLeading().replaceAll("[\\r\\n\\t]+$", ""), media);
   }
 
   /** A data URL, JSON or base64 text. */
@@ -46,7 +49,7 @@ public final class ImagePayload {
     if (text.isEmpty()) {
       throw malformed("empty body: send the image as a data URL, base64, JSON or image bytes");
     }
-    if (text.startsWith("{") || text.startsWith("\"")) {
+    if (text.startsWith("{") || text.startsWith("[") || text.startsWith("\"")) {
       return fromText(jsonImage(text), "");
     }
     if (text.regionMatches(true, 0, "data:", 0, 5)) {
@@ -60,6 +63,11 @@ public final class ImagePayload {
     if (media.equals("application/x-www-form-urlencoded") && eq > 0 && eq < dataAt
         && text.substring(0, eq).matches("[A-Za-z0-9_.\\-\\[\\]]+")) {
       return fromText(formValue(text.substring(eq + 1)), "");
+    }
+    text = text.strip();
+    if (!BASE64_TEXT.matcher(text).matches()) {
+      throw new RejectedImageException(Reason.UNSUPPORTED,
+          "not an image: send a data URL, base64, JSON {\"image\": ...} or PNG, JPEG, GIF or BMP bytes");
     }
     return base64(text, "body");
   }
@@ -111,8 +119,7 @@ public final class ImagePayload {
   }
 
   static byte[] base64(String text, String what) {
-    // Form encoding turns '+' into ' ' and some clients wrap lines: undo both before decoding.
-    String clean = text.replace(' ', '+').replaceAll("[\\r\\n\\t]", "");
+    String clean = text.replaceAll("[\\r\\n\\t]", ""); // some clients wrap base64 lines
     try {
       byte[] bytes = Base64.getDecoder().decode(clean);
       if (bytes.length == 0) {

@@ -1,6 +1,7 @@
 package dev.digits.recognition.boundary;
 
 import dev.digits.recognition.entity.Recognition;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.util.Base64;
 import javax.imageio.ImageIO;
 
 /** The JSON API's answer for one image; {@code input} is the 28x28 picture the model read. */
+@JsonbPropertyOrder({"digit", "confidence", "probabilities", "model", "input"})
 public record PredictionResponse(int digit, float confidence, float[] probabilities, String model, String input) {
 
   static PredictionResponse of(Recognition r) {

@@ -1,6 +1,7 @@
 package dev.digits.recognition.control;
 
 import dev.digits.image.Preprocessor;
+import dev.digits.image.RejectedImageException;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.EnsembleClassifier;
 import dev.digits.model.ModelFiles;
@@ -107,7 +108,7 @@ public class Recognizer {
     try {
       float[][] inputs = new float[images.size()][];
       for (int i = 0; i < inputs.length; i++) {
-        inputs[i] = Preprocessor.fromImageBytes(images.get(i));
+        inputs[i] = preprocess(images.get(i), i, inputs.length);
       }
       float[][] probabilities = classifier.probabilities(inputs);
       List<Recognition> out = new ArrayList<>(inputs.length);
@@ -117,6 +118,17 @@ public class Recognizer {
       return out;
     } finally {
       admission.release(images.size());
+    }
+  }
+
+  private static float[] preprocess(byte[] image, int index, int count) {
+    try {
+      return Preprocessor.fromImageBytes(image);
+    } catch (RejectedImageException e) {
+      if (count == 1) {
+        throw e;
+      }
+      throw new RejectedImageException(e.reason(), "image " + index + ": " + e.getMessage());
     }
   }
 
