@@ -36,6 +36,10 @@ public final class ImageDecoder {
     if (format == null) {
       throw new RejectedImageException(Reason.UNSUPPORTED, "not an image: expected PNG, JPEG, GIF or BMP data");
     }
+    long[] claimed = ImageHeader.dimensions(bytes, format);
+    if (claimed != null) {
+      checkSize(claimed[0], claimed[1]);
+    }
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
       Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name());
       ImageReader reader = readers.next();
@@ -65,10 +69,7 @@ public final class ImageDecoder {
     if (w <= 0 || h <= 0) {
       throw corrupt(format);
     }
-    if (w > MAX_SIDE || h > MAX_SIDE || (long) w * h > MAX_PIXELS) {
-      throw new RejectedImageException(Reason.TOO_LARGE, "image is " + w + "x" + h + " pixels; the limit is "
-          + MAX_SIDE + " on a side and " + MAX_PIXELS / 1_000_000 + " megapixels");
-    }
+    checkSize(w, h);
     ImageReadParam param = reader.getDefaultReadParam();
     int step = (Math.max(w, h) + DECODE_SIDE - 1) / DECODE_SIDE;
     if (step > 1) {
@@ -78,6 +79,13 @@ public final class ImageDecoder {
     int iw = img.getWidth();
     int ih = img.getHeight();
     return new Pixels(iw, ih, img.getRGB(0, 0, iw, ih, null, 0, iw));
+  }
+
+  private static void checkSize(long w, long h) {
+    if (w > MAX_SIDE || h > MAX_SIDE || w * h > MAX_PIXELS) {
+      throw new RejectedImageException(Reason.TOO_LARGE, "image is " + w + "x" + h + " pixels; the limit is "
+          + MAX_SIDE + " on a side and " + MAX_PIXELS / 1_000_000 + " megapixels");
+    }
   }
 
   private static RejectedImageException corrupt(ImageFormat format) {

@@ -200,10 +200,7 @@ class ApiIT {
   }
 
   private BufferedImage rgb() {
-    BufferedImage argb = CanvasRenderer.render(MnistFixture.test().images()[SEVEN], Style.oldCanvas());
-    BufferedImage rgb = new BufferedImage(argb.getWidth(), argb.getHeight(), BufferedImage.TYPE_INT_RGB);
-    rgb.getGraphics().drawImage(argb, 0, 0, null);
-    return rgb;
+    return Images.rgb(CanvasRenderer.render(MnistFixture.test().images()[SEVEN], Style.oldCanvas()));
   }
 
   private static String b64(String s) {
