@@ -1,0 +1,152 @@
+package dev.digits.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.digits.mnist.CanvasRenderer;
+import dev.digits.mnist.CanvasRenderer.Style;
+import dev.digits.mnist.MnistFixture;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Many clients at once: no cross-talk between requests, and overload answered quickly with 503. */
+@ExtendWith(ArquillianExtension.class)
+class LoadIT {
+  private static final int CLIENTS = 64;
+  private static final long SECONDS = 15;
+  private static final String[] ROUTES = {"/digit/", "/digit/cnn/", "/api/v1/predict?model=ensemble"};
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.war();
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void sixtyFourClientsGetTheAnswersTheyGetAlone() throws Exception {
+    Http http = new Http(base);
+    List<String> bodies = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      bodies.add(CanvasRenderer.dataUrl(CanvasRenderer.png(CanvasRenderer.render(MnistFixture.test().images()[2000 + i],
+          new Style(280, 10 * (i % 5), 8 * (i % 7), 160 + 5 * i, java.awt.Color.BLACK, java.awt.Color.WHITE)))));
+    }
+    String[][] alone = new String[ROUTES.length][bodies.size()];
+    for (int r = 0; r < ROUTES.length; r++) {
+      for (int b = 0; b < bodies.size(); b++) {
+        alone[r][b] = answer(http.post(ROUTES[r], "application/json", bodies.get(b)));
+      }
+    }
+    String[] bad = {"data:image/png;base64,!!!", "", "{\"image\": 1}", "data:text/plain;base64,aGVsbG8="};
+    AtomicInteger good = new AtomicInteger();
+    AtomicInteger refused = new AtomicInteger();
+    ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+    long end = System.nanoTime() + SECONDS * 1_000_000_000L;
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    List<Future<?>> clients = new ArrayList<>();
+    for (int c = 0; c < CLIENTS; c++) {
+      Random random = new Random(c);
+      clients.add(pool.submit(() -> {
+        while (System.nanoTime() < end) {
+          int r = random.nextInt(ROUTES.length);
+          if (random.nextInt(4) == 0) {
+            int status = http.post(ROUTES[r], "application/json", bad[random.nextInt(bad.length)]).statusCode();
+            if (status < 400 || status >= 500) {
+              problems.add("bad request answered " + status);
+            }
+            refused.incrementAndGet();
+          } else {
+            int b = random.nextInt(bodies.size());
+            HttpResponse<String> res = http.post(ROUTES[r], "application/json", bodies.get(b));
+            if (res.statusCode() != 200 || !answer(res).equals(alone[r][b])) {
+              problems.add(ROUTES[r] + " body " + b + ": " + res.statusCode() + " " + res.body() + " alone: " + alone[r][b]);
+            }
+            good.incrementAndGet();
+          }
+        }
+      }));
+    }
+    for (Future<?> f : clients) {
+      f.get();
+    }
+    pool.shutdown();
+    assertTrue(problems.isEmpty(), problems.size() + " problems, first: " + problems.peek());
+    assertTrue(good.get() > 500, "only " + good.get() + " good requests in " + SECONDS + " s");
+    System.out.printf("load: %d good and %d bad requests from %d clients in %d s%n", good.get(), refused.get(), CLIENTS, SECONDS);
+  }
+
+  @Test
+  void overloadGets503WithRetryAfterQuicklyAndRecovers() throws Exception {
+    Http http = new Http(base);
+    StringBuilder batch = new StringBuilder("{\"images\": [");
+    for (int i = 0; i < 64; i++) {
+      byte[] png = CanvasRenderer.png(CanvasRenderer.render(MnistFixture.test().images()[i], Style.oldCanvas()));
+      batch.append(i == 0 ? "" : ",").append('"').append(CanvasRenderer.dataUrl(png)).append('"');
+    }
+    String body = batch.append("]}").toString();
+    assertEquals(200, http.post("/api/v1/predict/batch?model=cnn", "application/json", body).statusCode(), "warm-up");
+    ExecutorService pool = Executors.newFixedThreadPool(12);
+    List<Future<long[]>> calls = new ArrayList<>();
+    for (int i = 0; i < 36; i++) {
+      calls.add(pool.submit(() -> {
+        long start = System.nanoTime();
+        HttpResponse<String> r = http.post("/api/v1/predict/batch?model=cnn", "application/json", body);
+        boolean retryAfter = r.headers().firstValue("Retry-After").isPresent();
+        return new long[] {r.statusCode(), (System.nanoTime() - start) / 1_000_000, retryAfter ? 1 : 0};
+      }));
+    }
+    List<long[]> results = new ArrayList<>();
+    for (Future<long[]> f : calls) {
+      results.add(f.get()); // all finished before any assertion, so no load leaks into other tests
+    }
+    pool.shutdown();
+    List<Long> okMillis = new ArrayList<>();
+    List<Long> busyMillis = new ArrayList<>();
+    for (long[] r : results) {
+      if (r[0] == 200) {
+        okMillis.add(r[1]);
+      } else {
+        assertEquals(503, r[0]);
+        assertEquals(1, r[2], "503 carries Retry-After");
+        busyMillis.add(r[1]);
+      }
+    }
+    int ok = okMillis.size();
+    int busy = busyMillis.size();
+    // Refusal must cost far less than an answer, however loaded the machine (CI may share its cores).
+    assertTrue(ok > 0 && busy > 0, ok + " answered, " + busy + " refused");
+    assertTrue(median(busyMillis) * 2 < median(okMillis), "503 in " + busyMillis + " ms vs 200 in " + okMillis + " ms");
+    assertTrue(java.util.Collections.max(busyMillis) < 5000, "503 in " + busyMillis + " ms");
+    String one = CanvasRenderer.dataUrl(CanvasRenderer.png(CanvasRenderer.render(MnistFixture.test().images()[0], Style.oldCanvas())));
+    assertEquals("7", http.post("/digit/cnn/", "application/json", one).body(), "recovers once the load is gone");
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    java.util.Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static String answer(HttpResponse<String> r) {
+    if (r.statusCode() != 200) {
+      return "status " + r.statusCode();
+    }
+    String body = r.body();
+    int at = body.indexOf("\"digit\":");
+    return at < 0 ? body : body.substring(at + 8, at + 9);
+  }
+}
