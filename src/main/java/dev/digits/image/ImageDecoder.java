@@ -40,6 +40,16 @@ public final class ImageDecoder {
     if (claimed != null) {
       checkSize(claimed[0], claimed[1]);
     }
+    if (format == ImageFormat.PNG && claimed != null && Math.max(claimed[0], claimed[1]) <= DECODE_SIDE) {
+      ImageDecoder.Pixels fast = FastPng.decode(bytes);
+      if (fast != null) {
+        return fast;
+      }
+    }
+    return decodeWithImageIo(bytes, format);
+  }
+
+  private static Pixels decodeWithImageIo(byte[] bytes, ImageFormat format) {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
       Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name());
       ImageReader reader = readers.next();

@@ -2,6 +2,7 @@ package dev.digits.recognition.control;
 
 import dev.digits.image.Preprocessor;
 import dev.digits.image.RejectedImageException;
+import dev.digits.model.BatchingClassifier;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.EnsembleClassifier;
 import dev.digits.model.ModelFiles;
@@ -9,6 +10,8 @@ import dev.digits.model.Prediction;
 import dev.digits.recognition.entity.ModelInfo;
 import dev.digits.recognition.entity.Recognition;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -44,7 +47,15 @@ public class Recognizer {
   @ConfigProperty(name = "digits.max-in-flight", defaultValue = "64")
   int maxInFlight;
 
+  /** Images the CNN classifies in one call at most when requests queue up. */
+  @Inject
+  @ConfigProperty(name = "digits.cnn.max-batch", defaultValue = "64")
+  int maxBatch;
+
+  @Resource ManagedThreadFactory threads;
+
   private volatile Map<String, DigitClassifier> classifiers = Map.of();
+  private BatchingClassifier batchedCnn;
   private volatile List<ModelInfo> infos = List.of();
   private volatile String loadFailure = "models are still loading";
   private Semaphore admission;
@@ -61,8 +72,9 @@ public class Recognizer {
     long start = System.nanoTime();
     try {
       DigitClassifier ann = ModelFiles.ann(source);
-      DigitClassifier cnn = ModelFiles.cnn(source);
-      // Touch each model once, so the first client does not pay for ND4J's lazy initialisation.
+      batchedCnn = new BatchingClassifier(ModelFiles.cnn(source), maxBatch, threads);
+      DigitClassifier cnn = batchedCnn;
+      // Touch the CNN once, so the first client does not pay for ND4J's lazy initialisation.
       cnn.probabilities(new float[DigitClassifier.PIXELS]);
       Map<String, DigitClassifier> map = new LinkedHashMap<>();
       map.put("ann", ann);
@@ -147,5 +159,8 @@ public class Recognizer {
   @PreDestroy
   void close() {
     classifiers = Map.of();
+    if (batchedCnn != null) {
+      batchedCnn.close();
+    }
   }
 }

@@ -1,0 +1,99 @@
+package dev.digits.benchmark;
+
+import dev.digits.mnist.CanvasRenderer;
+import dev.digits.mnist.CanvasRenderer.Style;
+import dev.digits.mnist.MnistDataset;
+import dev.digits.mnist.MnistFiles;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark: starts the packaged app on Payara Micro (or targets a running URL), warms it up and
+ * measures latency, throughput against the ceiling route, in-process model speed, startup, memory
+ * and WAR size. Writes target/benchmark.json and prints a table.
+ */
+public final class Benchmark {
+  private static final String[] ROUTES = {"/digit/", "/digit/cnn/", "/api/v1/predict?model=ensemble"};
+  private static final int[] CONCURRENCY = {2, 8, 32};
+  private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
+  private static final long MEMORY_REQUESTS = Long.getLong("bench.requests", 100_000);
+
+  private Benchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    MnistDataset test = MnistFiles.fromSystemProperty().test();
+    List<String> bodies = new ArrayList<>();
+    for (int i = 0; i < 200; i++) { // many different digits, as real traffic would be
+      bodies.add(CanvasRenderer.dataUrl(CanvasRenderer.png(CanvasRenderer.render(test.images()[i * 37], Style.oldCanvas()))));
+    }
+    if (args.length > 0 && args[0].equals("--script-only")) {
+      new Wrk(Path.of("target/bench"), bodies); // the soak script's request bodies
+      return;
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("date", java.time.Instant.now().toString());
+    result.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch"));
+    result.put("war_mib", Files.size(Path.of("target/ROOT.war")) / 1048576.0);
+    Server server = args.length > 0 ? Server.running(args[0]) : Server.start(bodies.get(0));
+    try {
+      if (server.startupSeconds() > 0) {
+        result.put("startup_to_first_prediction_s", server.startupSeconds());
+      }
+      Wrk post = new Wrk(Path.of("target/bench"), bodies);
+      Wrk get = new Wrk(Path.of("target/bench"), List.of());
+      for (String route : ROUTES) {
+        post.run(server.url(route), 8, 5); // warm-up
+      }
+      server.sampleMemory(result, "rss_after_warmup_mib");
+      Map<String, Object> ceiling = new LinkedHashMap<>();
+      for (int c : CONCURRENCY) {
+        ceiling.put("c" + c, Wrk.json(get.run(server.url("/health/live"), c, SECONDS)));
+      }
+      result.put("ceiling GET /health/live", ceiling);
+      for (String route : ROUTES) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("c1", Wrk.json(post.run(server.url(route), 1, SECONDS)));
+        for (int c : CONCURRENCY) {
+          r.put("c" + c, Wrk.json(post.run(server.url(route), c, SECONDS)));
+        }
+        result.put("POST " + route, r);
+      }
+      long done = 0;
+      while (done < MEMORY_REQUESTS && server.pid() > 0) {
+        done += post.run(server.url("/digit/cnn/"), 8, 20).requests();
+      }
+      server.sampleMemory(result, "rss_after_" + done + "_requests_mib");
+    } finally {
+      server.stop();
+    }
+    result.put("in_process", ModelSpeed.measure(test));
+    String json = Json.write(result);
+    Files.writeString(Path.of("target/benchmark.json"), json);
+    System.out.println(json);
+    System.out.println(Table.of(result));
+  }
+
+  /** Sends one POST and reports whether it was answered 200. */
+  static boolean predicts(HttpClient client, String url, String body) {
+    try {
+      HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+      return client.send(req, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

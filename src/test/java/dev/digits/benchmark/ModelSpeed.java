@@ -1,0 +1,95 @@
+package dev.digits.benchmark;
+
+import dev.digits.image.ImageDecoder;
+import dev.digits.image.InkExtractor;
+import dev.digits.image.MnistFraming;
+import dev.digits.mnist.CanvasRenderer;
+import dev.digits.mnist.CanvasRenderer.Style;
+import dev.digits.mnist.MnistDataset;
+import dev.digits.model.DigitClassifier;
+import dev.digits.model.EnsembleClassifier;
+import dev.digits.model.ModelFiles;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** In-process speed, no HTTP: images/s per model at batch 1 and 64, and one request's time split. */
+final class ModelSpeed {
+  private ModelSpeed() {}
+
+  static Map<String, Object> measure(MnistDataset test) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    Path dir = Path.of("models");
+    DigitClassifier ann = ModelFiles.ann(dir);
+    DigitClassifier cnn = ModelFiles.cnn(dir);
+    for (DigitClassifier c : List.of(ann, cnn, new EnsembleClassifier(List.of(ann, cnn)))) {
+      out.put(c.name() + "_batch1_images_per_s", rate(c, test, 1));
+      out.put(c.name() + "_batch64_images_per_s", rate(c, test, 64));
+    }
+    out.putAll(split(test));
+    return out;
+  }
+
+  private static double rate(DigitClassifier c, MnistDataset test, int batch) {
+    float[][] images = new float[batch][];
+    int done = 0;
+    long warmEnd = System.nanoTime() + 2_000_000_000L;
+    long start = 0;
+    int counted = 0;
+    while (true) {
+      for (int i = 0; i < batch; i++) {
+        images[i] = test.images()[(done + i) % test.size()];
+      }
+      c.probabilities(images);
+      done += batch;
+      long now = System.nanoTime();
+      if (start == 0 && now > warmEnd) {
+        start = now;
+      } else if (start != 0) {
+        counted += batch;
+        if (now - start > 3_000_000_000L) {
+          return counted / ((now - start) / 1e9);
+        }
+      }
+    }
+  }
+
+  /** Median microseconds of decode, ink extraction + framing, and classification for canvas PNGs. */
+  private static Map<String, Object> split(MnistDataset test) {
+    int n = 2000;
+    byte[][] pngs = new byte[200][];
+    for (int i = 0; i < pngs.length; i++) {
+      pngs[i] = CanvasRenderer.png(CanvasRenderer.render(test.images()[i], Style.oldCanvas()));
+    }
+    DigitClassifier cnn = ModelFiles.cnn(Path.of("models"));
+    long[] decode = new long[n];
+    long[] prep = new long[n];
+    long[] classify = new long[n];
+    for (int round = 0; round < 2; round++) { // the first round warms the JIT
+      for (int i = 0; i < n; i++) {
+        long t0 = System.nanoTime();
+        ImageDecoder.Pixels p = ImageDecoder.decode(pngs[i % pngs.length]);
+        long t1 = System.nanoTime();
+        float[] input = MnistFraming.toMnist(InkExtractor.fromArgb(p.width(), p.height(), p.argb()));
+        long t2 = System.nanoTime();
+        cnn.probabilities(input);
+        long t3 = System.nanoTime();
+        decode[i] = t1 - t0;
+        prep[i] = t2 - t1;
+        classify[i] = t3 - t2;
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("request_decode_us_p50", median(decode) / 1000.0);
+    out.put("request_preprocess_us_p50", median(prep) / 1000.0);
+    out.put("request_classify_cnn_us_p50", median(classify) / 1000.0);
+    return out;
+  }
+
+  private static long median(long[] v) {
+    long[] s = v.clone();
+    java.util.Arrays.sort(s);
+    return s[s.length / 2];
+  }
+}

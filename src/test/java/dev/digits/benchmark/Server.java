@@ -1,0 +1,75 @@
+package dev.digits.benchmark;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The server under test: one this benchmark starts (and can measure), or one already running. */
+final class Server {
+  private final String base;
+  private final Process process;
+  private final double startupSeconds;
+
+  private Server(String base, Process process, double startupSeconds) {
+    this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    this.process = process;
+    this.startupSeconds = startupSeconds;
+  }
+
+  static Server running(String url) {
+    return new Server(url, null, 0);
+  }
+
+  /** Starts Payara Micro with the WAR and times it until the first successful prediction. */
+  static Server start(String body) throws IOException, InterruptedException {
+    Path log = Path.of("target/bench/server.log");
+    Files.createDirectories(log.getParent());
+    long t0 = System.nanoTime();
+    Process p = new ProcessBuilder(List.of("java", "-Xmx1g", "-jar", "target/payara-micro.jar", "--deploy",
+        "target/ROOT.war", "--contextroot", "/", "--port", "8080", "--nocluster"))
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    HttpClient client = HttpClient.newHttpClient();
+    while (!Benchmark.predicts(client, "http://localhost:8080/digit/cnn/", body)) {
+      if (!p.isAlive() || System.nanoTime() - t0 > 300_000_000_000L) {
+        p.destroyForcibly();
+        throw new IllegalStateException("the server did not start; see " + log);
+      }
+      Thread.sleep(50);
+    }
+    return new Server("http://localhost:8080", p, (System.nanoTime() - t0) / 1e9);
+  }
+
+  String url(String route) {
+    return base + route;
+  }
+
+  double startupSeconds() {
+    return startupSeconds;
+  }
+
+  long pid() {
+    return process == null ? -1 : process.pid();
+  }
+
+  /** Resident memory of the server process, where this benchmark started it. */
+  void sampleMemory(Map<String, Object> into, String key) throws IOException {
+    if (process == null) {
+      return;
+    }
+    for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        into.put(key, Long.parseLong(line.replaceAll("\\D", "")) / 1024.0);
+      }
+    }
+  }
+
+  void stop() throws InterruptedException {
+    if (process != null) {
+      process.destroy();
+      process.waitFor();
+    }
+  }
+}

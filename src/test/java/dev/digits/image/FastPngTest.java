@@ -1,0 +1,52 @@
+package dev.digits.image;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.digits.mnist.CanvasRenderer;
+import dev.digits.mnist.CanvasRenderer.Style;
+import dev.digits.mnist.MnistFixture;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** The direct PNG path must give exactly the pixels ImageIO gives, or step aside. */
+class FastPngTest {
+  @Test
+  void canvasPngsDecodeExactlyAsImageIoDoes() throws Exception {
+    for (int i = 0; i < 60; i++) {
+      Style style = i % 3 == 0 ? Style.oldCanvas()
+          : i % 3 == 1 ? new Style(280, 20, 30, 150, Color.BLACK, null) : new Style(300, 0, 0, 300, Color.WHITE, Color.BLACK);
+      BufferedImage canvas = CanvasRenderer.render(MnistFixture.test().images()[i], style);
+      byte[][] pngs = {CanvasRenderer.png(canvas), CanvasRenderer.png(rgb(canvas))};
+      for (byte[] png : pngs) {
+        ImageDecoder.Pixels fast = FastPng.decode(png);
+        assertNotNull(fast, "image " + i);
+        BufferedImage reference = ImageIO.read(new ByteArrayInputStream(png));
+        int w = reference.getWidth();
+        assertEquals(w, fast.width());
+        assertArrayEquals(reference.getRGB(0, 0, w, reference.getHeight(), null, 0, w), fast.argb(), "image " + i);
+      }
+    }
+  }
+
+  @Test
+  void otherKindsOfPngAreLeftToImageIo() {
+    BufferedImage grey = new BufferedImage(20, 20, BufferedImage.TYPE_BYTE_GRAY);
+    assertNull(FastPng.decode(CanvasRenderer.png(grey)));
+    BufferedImage indexed = new BufferedImage(20, 20, BufferedImage.TYPE_BYTE_INDEXED);
+    assertNull(FastPng.decode(CanvasRenderer.png(indexed)));
+    byte[] png = CanvasRenderer.png(CanvasRenderer.render(MnistFixture.test().images()[0], Style.oldCanvas()));
+    assertNull(FastPng.decode(java.util.Arrays.copyOf(png, png.length / 2)), "truncated: ImageIO decides");
+  }
+
+  private static BufferedImage rgb(BufferedImage argb) {
+    BufferedImage out = new BufferedImage(argb.getWidth(), argb.getHeight(), BufferedImage.TYPE_INT_RGB);
+    out.getGraphics().drawImage(argb, 0, 0, null);
+    return out;
+  }
+}
