@@ -7,7 +7,6 @@ import dev.digits.model.scratch.ScratchNetwork;
 import dev.digits.model.scratch.ScratchNetworkFile;
 import dev.digits.model.scratch.ScratchTrainer;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Trains the from-scratch ANN on MNIST and writes models/ann.bin and models/ann.json. */
@@ -47,12 +46,7 @@ public final class TrainAnn {
     ScratchNetworkFile.save(net.weights(), out);
     Evaluation eval = Evaluation.of(net, test);
     System.out.print(eval.report());
-    Map<String, String> hp = new LinkedHashMap<>();
-    hp.put("optimizer", "Adam");
-    hp.put("learningRate", LEARNING_RATE + " x " + DECAY + "^(epoch-1)");
-    hp.put("batchSize", Integer.toString(BATCH));
-    hp.put("seed", Long.toString(SEED));
-    hp.put("augmentation", AUGMENT.toString());
+    Map<String, String> hp = Hyperparameters.adam(LEARNING_RATE, DECAY, BATCH, SEED, AUGMENT);
     ModelCard.of("ann", "ann.bin", "ANN1: big-endian header and float32 weights (see models/README.md)",
         "dense 784-" + HIDDEN + " ReLU, dense " + HIDDEN + "-10 softmax; from-scratch Java", net.parameterCount(),
         hp, epochs, seconds, eval, "mvn -q compile exec:exec@train-ann").write(Path.of("models", "ann.json"));

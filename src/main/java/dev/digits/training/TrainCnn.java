@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -58,12 +57,7 @@ public final class TrainCnn {
     }
     Evaluation eval = Evaluation.of(cnn, test);
     System.out.print(eval.report());
-    Map<String, String> hp = new LinkedHashMap<>();
-    hp.put("optimizer", "Adam");
-    hp.put("learningRate", LEARNING_RATE + " x " + DECAY + "^(epoch-1)");
-    hp.put("batchSize", Integer.toString(BATCH));
-    hp.put("seed", Long.toString(SEED));
-    hp.put("augmentation", TrainAnn.AUGMENT.toString());
+    Map<String, String> hp = Hyperparameters.adam(LEARNING_RATE, DECAY, BATCH, SEED, TrainAnn.AUGMENT);
     ModelCard.of("cnn", "cnn.zip", "DL4J ModelSerializer zip (MultiLayerNetwork.load), no updater",
         "conv5x5x32-BN-ReLU-maxpool2, conv5x5x64-BN-ReLU-maxpool2, dense 256 ReLU, dropout 0.5, dense 10 softmax;"
             + " Deeplearning4j 1.0.0-M2.1", cnn.parameterCount(), hp, epochs, progress.seconds(), eval,

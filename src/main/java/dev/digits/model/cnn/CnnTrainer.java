@@ -1,13 +1,13 @@
 package dev.digits.model.cnn;
 
 import dev.digits.mnist.Augmenter;
+import dev.digits.mnist.EpochOrder;
 import dev.digits.mnist.MnistDataset;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -40,9 +40,8 @@ public final class CnnTrainer {
     MultiLayerNetwork net = startOrResume();
     Augmenter augmenter = new Augmenter(config.augmentation());
     int batches = (data.size() + config.batchSize() - 1) / config.batchSize();
-    int[] order = new int[data.size()];
     for (int epoch = net.getEpochCount() + 1; epoch <= config.epochs(); epoch++) {
-      shuffle(order, new Random(config.seed() * 1_000_003L + epoch));
+      int[] order = EpochOrder.shuffled(data.size(), config.seed(), epoch);
       double loss = 0;
       for (int b = 0; b < batches; b++) {
         int start = b * config.batchSize();
@@ -81,8 +80,7 @@ public final class CnnTrainer {
     float[] labels = new float[n * 10];
     for (int i = 0; i < n; i++) {
       int idx = order[start + i];
-      Random r = new Random(config.seed() ^ (epoch * 0x9E3779B97F4A7C15L) ^ idx);
-      System.arraycopy(augmenter.augment(data.images()[idx], r), 0, features, i * MnistDataset.PIXELS,
+      System.arraycopy(augmenter.augment(data.images()[idx], EpochOrder.forExample(config.seed(), epoch, idx)), 0, features, i * MnistDataset.PIXELS,
           MnistDataset.PIXELS);
       labels[i * 10 + data.labels()[idx]] = 1f;
     }
@@ -107,15 +105,4 @@ public final class CnnTrainer {
     }
   }
 
-  private static void shuffle(int[] order, Random random) {
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-  }
 }

@@ -1,6 +1,7 @@
 package dev.digits.model.scratch;
 
 import dev.digits.mnist.Augmenter;
+import dev.digits.mnist.EpochOrder;
 import dev.digits.mnist.MnistDataset;
 import dev.digits.model.Prediction;
 import java.util.ArrayList;
@@ -46,9 +47,8 @@ public final class ScratchTrainer implements AutoCloseable {
       workers.add(new Worker(weights, new Augmenter(config.augmentation())));
     }
     ScratchWeights total = ScratchWeights.zeros(weights.inputs(), weights.hidden(), weights.outputs());
-    int[] order = new int[data.size()];
     for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-      shuffle(order, new Random(config.seed() * 1_000_003L + epoch));
+      int[] order = EpochOrder.shuffled(data.size(), config.seed(), epoch);
       float lr = (float) (config.learningRate() * Math.pow(config.decayPerEpoch(), epoch - 1));
       double loss = 0;
       int correct = 0;
@@ -115,8 +115,7 @@ public final class ScratchTrainer implements AutoCloseable {
       correct = 0;
       for (int i = from; i < to; i++) {
         int idx = order[i];
-        // Seeded per example and epoch: the same distortion whichever thread draws it.
-        float[] x = augmenter.augment(data.images()[idx], new Random(seed ^ (epoch * 0x9E3779B97F4A7C15L) ^ idx));
+        float[] x = augmenter.augment(data.images()[idx], EpochOrder.forExample(seed, epoch, idx));
         int label = data.labels()[idx];
         loss += Backprop.accumulate(weights, x, label, grad, hidden, out, dHidden);
         out[label] += 1f; // accumulate() turned out into p - onehot; restore p for the argmax
@@ -127,18 +126,6 @@ public final class ScratchTrainer implements AutoCloseable {
     }
   }
 
-
-  private static void shuffle(int[] order, Random random) {
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-  }
 
   private static void clear(ScratchWeights w) {
     for (float[] a : w.arrays()) {
