@@ -2,9 +2,7 @@ package dev.digits.recognition.control;
 
 import dev.digits.image.Preprocessor;
 import dev.digits.image.RejectedImageException;
-import dev.digits.model.BatchingClassifier;
 import dev.digits.model.DigitClassifier;
-import dev.digits.model.EnsembleClassifier;
 import dev.digits.model.ModelFiles;
 import dev.digits.model.Prediction;
 import dev.digits.recognition.entity.ModelInfo;
@@ -18,9 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
@@ -54,9 +50,7 @@ public class Recognizer {
 
   @Resource ManagedThreadFactory threads;
 
-  private volatile Map<String, DigitClassifier> classifiers = Map.of();
-  private BatchingClassifier batchedCnn;
-  private volatile List<ModelInfo> infos = List.of();
+  private volatile ModelStore store;
   private volatile String loadFailure = "models are still loading";
   private Semaphore admission;
 
@@ -71,21 +65,7 @@ public class Recognizer {
         .orElse(ModelFiles.classpath(Recognizer.class.getClassLoader(), "models"));
     long start = System.nanoTime();
     try {
-      DigitClassifier ann = ModelFiles.ann(source);
-      batchedCnn = new BatchingClassifier(ModelFiles.cnn(source), maxBatch, threads);
-      DigitClassifier cnn = batchedCnn;
-      // Touch the CNN once, so the first client does not pay for ND4J's lazy initialisation.
-      cnn.probabilities(new float[DigitClassifier.PIXELS]);
-      Map<String, DigitClassifier> map = new LinkedHashMap<>();
-      map.put("ann", ann);
-      map.put("cnn", cnn);
-      map.put("ensemble", new EnsembleClassifier(List.of(ann, cnn)));
-      List<ModelInfo> cards = new ArrayList<>();
-      for (String name : map.keySet()) {
-        cards.add(ModelCatalog.read(source, name));
-      }
-      infos = List.copyOf(cards);
-      classifiers = Map.copyOf(map);
+      store = ModelStore.load(source, maxBatch, threads);
       loadFailure = null;
       LOG.info(() -> String.format("models loaded from %s in %.1f s", source.describe(""), (System.nanoTime() - start) / 1e9));
     } catch (RuntimeException e) {
@@ -104,7 +84,7 @@ public class Recognizer {
   }
 
   public List<ModelInfo> models() {
-    return infos;
+    return isReady() ? store.infos() : List.of();
   }
 
   public Recognition recognize(byte[] image, String model) {
@@ -149,18 +129,17 @@ public class Recognizer {
       throw new NotReadyException(loadFailure);
     }
     String name = model == null || model.isBlank() ? DEFAULT_MODEL : model.strip().toLowerCase(java.util.Locale.ROOT);
-    DigitClassifier c = classifiers.get(name);
+    DigitClassifier c = store.get(name);
     if (c == null) {
-      throw new UnknownModelException(name, List.of("ann", "cnn", "ensemble"));
+      throw new UnknownModelException(name, store.names());
     }
     return c;
   }
 
   @PreDestroy
   void close() {
-    classifiers = Map.of();
-    if (batchedCnn != null) {
-      batchedCnn.close();
+    if (store != null) {
+      store.close();
     }
   }
 }
