@@ -18,7 +18,7 @@
   (<code>{"image": "data:..."}</code>) or a multipart upload, and answers the digit, its confidence, all ten
   probabilities and the 28×28 image the model read.</p>
 <pre><code>curl -X POST -H 'Content-Type: image/png' --data-binary @digit.png 'http://localhost:8080/api/v1/predict?model=ensemble'
-{"confidence":0.999,"digit":7,"input":"data:image/png;base64,...","model":"ensemble","probabilities":[...]}</code></pre>
+{"digit":7,"confidence":...,"probabilities":[...ten numbers...],"model":"ensemble","input":"data:image/png;base64,..."}</code></pre>
 <pre><code>const res = await fetch('/api/v1/predict?model=cnn', { method: 'POST', body: file });
 const { digit, confidence } = await res.json();</code></pre>
 <p><code>POST /api/v1/predict/batch</code> takes <code>{"images": ["data:...", ...]}</code> (up to 64) and answers the list in order.
