@@ -44,7 +44,8 @@ public final class Benchmark {
     result.put("date", java.time.Instant.now().toString());
     result.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch"));
     result.put("war_mib", Files.size(Path.of("target/ROOT.war")) / 1048576.0);
-    Server server = args.length > 0 ? Server.running(args[0]) : Server.start(bodies.get(0));
+    boolean external = args.length > 0 && !args[0].isBlank();
+    Server server = external ? Server.running(args[0]) : Server.start(bodies.get(0));
     try {
       if (server.startupSeconds() > 0) {
         result.put("startup_to_first_prediction_s", server.startupSeconds());
