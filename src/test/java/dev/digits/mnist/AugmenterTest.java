@@ -26,12 +26,13 @@ class AugmenterTest {
   }
 
   @Test
-  void distortionKeepsMostOfTheInk() {
-    Augmenter a = new Augmenter(SOME);
+  void geometricDistortionKeepsTheInkRoughlyAsIs() {
+    // Without stroke changes, only the scale (at most +-10 % a side) and elastic warp change the ink.
+    Augmenter a = new Augmenter(new Augmenter.Settings(10, 0.1f, 0.2f, 1.5f, 1f, 0f));
     for (int i = 0; i < 50; i++) {
       float[] img = MnistFixture.test().images()[i];
       double ratio = sum(a.augment(img, new Random(i))) / sum(img);
-      assertEquals(1.0, ratio, 0.5, "image " + i);
+      assertEquals(1.0, ratio, 0.35, "image " + i);
     }
   }
 
