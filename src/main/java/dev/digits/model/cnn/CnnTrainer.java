@@ -20,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class CnnTrainer {
 
   /** Hyperparameters; see TrainCnn for the values used and why. */
-  public record Config(int epochs, int batchSize, double learningRate, double decayPerEpoch, long seed,
+  /** Hyperparameters; the last {@code cleanEpochs} of the {@code epochs} see undistorted digits. */
+  public record Config(int epochs, int cleanEpochs, int batchSize, double learningRate, double decayPerEpoch, long seed,
       Augmenter.Settings augmentation, Path checkpoint) {}
 
   /** Told of progress within an epoch and at its end. */
@@ -38,10 +39,12 @@ public final class CnnTrainer {
 
   public CnnClassifier train(MnistDataset data, Listener listener) {
     MultiLayerNetwork net = startOrResume();
-    Augmenter augmenter = new Augmenter(config.augmentation());
+    Augmenter distorting = new Augmenter(config.augmentation());
+    Augmenter clean = new Augmenter(Augmenter.Settings.NONE);
     int batches = (data.size() + config.batchSize() - 1) / config.batchSize();
     for (int epoch = net.getEpochCount() + 1; epoch <= config.epochs(); epoch++) {
       int[] order = EpochOrder.shuffled(data.size(), config.seed(), epoch);
+      Augmenter augmenter = epoch > config.epochs() - config.cleanEpochs() ? clean : distorting;
       double loss = 0;
       for (int b = 0; b < batches; b++) {
         int start = b * config.batchSize();

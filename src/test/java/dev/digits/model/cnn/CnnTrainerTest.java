@@ -17,7 +17,7 @@ class CnnTrainerTest {
   @Test
   void oneEpochOnThreeThousandDigitsLearnsAndSurvivesASaveLoadRoundTrip() throws Exception {
     Path checkpoint = dir.resolve("cnn-checkpoint.zip");
-    var config = new CnnTrainer.Config(1, 64, 2e-3, 1, 5, Augmenter.Settings.NONE, checkpoint);
+    var config = new CnnTrainer.Config(1, 0, 64, 2e-3, 1, 5, Augmenter.Settings.NONE, checkpoint);
     CnnClassifier cnn = new CnnTrainer(config).train(MnistFixture.training().head(3_000), new CnnTrainer.Listener() {
       @Override
       public void batchDone(int epoch, int batch, int batches, double loss) {}
