@@ -32,7 +32,7 @@ sample() {
   local rss heap offheap
   rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)
   heap=$(jcmd $pid GC.heap_info 2>/dev/null | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K,?","",v); print int(v/1024); exit}}')
-  offheap=$(curl -s http://localhost:8080/metrics | awk '/^application_javacpp_bytes/ {print int($2/1048576); exit}')
+  offheap=$(curl -s http://localhost:8080/metrics | awk '/^javacpp_bytes_bytes/ {print int($2/1048576); exit}')
   echo "$(date +%s),$rss,${heap:-},${offheap:-}"
 }
 
