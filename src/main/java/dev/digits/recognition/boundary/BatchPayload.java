@@ -5,7 +5,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -38,13 +37,11 @@ final class BatchPayload {
     }
     List<byte[]> images = new ArrayList<>(array.size());
     for (JsonValue v : array) {
-      if (v instanceof JsonString s) {
-        images.add(ImagePayload.fromText(s.getString().strip(), ""));
-      } else if (v instanceof JsonObject item && item.get("image") instanceof JsonString s) {
-        images.add(ImagePayload.fromText(s.getString().strip(), ""));
-      } else {
+      String image = ImagePayload.imageText(v);
+      if (image == null) {
         throw ImagePayload.malformed("each batch entry must be a string or {\"image\": \"...\"}");
       }
+      images.add(ImagePayload.fromText(image, ""));
     }
     return images;
   }

@@ -83,16 +83,25 @@ public final class ImagePayload {
       if (parser.hasNext()) {
         throw malformed("malformed JSON: trailing content after the value");
       }
-      if (value instanceof JsonString s) {
-        return s.getString().strip();
+      String image = imageText(value);
+      if (image == null) {
+        throw malformed("JSON body must be a string or an object {\"image\": \"<data URL or base64>\"}");
       }
-      if (value instanceof JsonObject o && o.get("image") instanceof JsonString s) {
-        return s.getString().strip();
-      }
-      throw malformed("JSON body must be a string or an object {\"image\": \"<data URL or base64>\"}");
+      return image;
     } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
       throw malformed("malformed JSON: " + firstLine(e.getMessage()));
     }
+  }
+
+  /** The image text a JSON value holds: a string, or an object's {@code image} string; else null. */
+  static String imageText(JsonValue value) {
+    if (value instanceof JsonString s) {
+      return s.getString().strip();
+    }
+    if (value instanceof JsonObject o && o.get("image") instanceof JsonString s) {
+      return s.getString().strip();
+    }
+    return null;
   }
 
   static int nestingDepth(String json) {
