@@ -6,6 +6,7 @@ import dev.digits.image.MnistFraming;
 import dev.digits.mnist.CanvasRenderer;
 import dev.digits.mnist.CanvasRenderer.Style;
 import dev.digits.mnist.MnistDataset;
+import dev.digits.mnist.MnistFiles;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.EnsembleClassifier;
 import dev.digits.model.ModelFiles;
@@ -14,12 +15,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** In-process speed, no HTTP: images/s per model at batch 1 and 64, and one request's time split. */
-final class ModelSpeed {
+/**
+ * In-process speed, no HTTP: images/s per model at batch 1 and 64, and one request's time split.
+ * Part of the benchmark; also runs alone (exec:exec@model-speed), e.g. to compare ND4J thread settings.
+ */
+public final class ModelSpeed {
   private ModelSpeed() {}
 
-  static Map<String, Object> measure(MnistDataset test) {
-    Map<String, Object> out = new LinkedHashMap<>();
+  public static void main(String[] args) {
+    measure(MnistFiles.fromSystemProperty().test()).forEach((k, v) -> System.out.printf("%-32s %10.1f%n", k, v));
+  }
+
+  static Map<String, Double> measure(MnistDataset test) {
+    Map<String, Double> out = new LinkedHashMap<>();
     Path dir = Path.of("models");
     DigitClassifier ann = ModelFiles.ann(dir);
     DigitClassifier cnn = ModelFiles.cnn(dir);
@@ -56,7 +64,7 @@ final class ModelSpeed {
   }
 
   /** Median microseconds of decode, ink extraction + framing, and classification for canvas PNGs. */
-  private static Map<String, Object> split(MnistDataset test) {
+  private static Map<String, Double> split(MnistDataset test) {
     int n = 2000;
     byte[][] pngs = new byte[200][];
     for (int i = 0; i < pngs.length; i++) {
@@ -80,7 +88,7 @@ final class ModelSpeed {
         classify[i] = t3 - t2;
       }
     }
-    Map<String, Object> out = new LinkedHashMap<>();
+    Map<String, Double> out = new LinkedHashMap<>();
     out.put("request_decode_us_p50", median(decode) / 1000.0);
     out.put("request_preprocess_us_p50", median(prep) / 1000.0);
     out.put("request_classify_cnn_us_p50", median(classify) / 1000.0);
