@@ -1,12 +1,8 @@
 package dev.digits.recognition.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,18 +15,11 @@ final class BatchPayload {
 
   static List<byte[]> images(byte[] body) {
     String json = new String(body, StandardCharsets.UTF_8).strip();
-    if (!json.startsWith("{") || ImagePayload.nestingDepth(json) > ImagePayload.MAX_JSON_DEPTH) {
+    if (!json.startsWith("{")) {
       throw ImagePayload.malformed("batch body must be a JSON object {\"images\": [...]}");
     }
-    JsonArray array;
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
-      JsonObject o = reader.readObject();
-      if (!(o.get("images") instanceof JsonArray a)) {
-        throw ImagePayload.malformed("batch body must have an array \"images\"");
-      }
-      array = a;
-    } catch (JsonException | IllegalStateException e) {
-      throw ImagePayload.malformed("malformed JSON in batch body");
+    if (!(ImagePayload.parseJson(json) instanceof JsonObject o) || !(o.get("images") instanceof JsonArray array)) {
+      throw ImagePayload.malformed("batch body must have an array \"images\"");
     }
     if (array.isEmpty() || array.size() > MAX_IMAGES) {
       throw ImagePayload.malformed("a batch holds 1 to " + MAX_IMAGES + " images, not " + array.size());

@@ -22,7 +22,7 @@ import java.util.Locale;
  */
 public final class ImagePayload {
   /** Far more than any image request needs; stops hostile nesting before a parser recurses into it. */
-  static final int MAX_JSON_DEPTH = 16;
+  private static final int MAX_JSON_DEPTH = 16;
   /** Text that could be base64 at all (standard or URL alphabet, line breaks allowed). */
   private static final java.util.regex.Pattern BASE64_TEXT = java.util.regex.Pattern.compile("[A-Za-z0-9+/=_\\-\\r\\n]+");
 
@@ -74,6 +74,15 @@ public final class ImagePayload {
 
   /** The image inside a JSON string or an object's {@code image} field. */
   static String jsonImage(String json) {
+    String image = imageText(parseJson(json));
+    if (image == null) {
+      throw malformed("JSON body must be a string or an object {\"image\": \"<data URL or base64>\"}");
+    }
+    return image;
+  }
+
+  /** One JSON value; hostile nesting is refused before a parser recurses into it, trailing content after. */
+  static JsonValue parseJson(String json) {
     if (nestingDepth(json) > MAX_JSON_DEPTH) {
       throw malformed("JSON is nested deeper than " + MAX_JSON_DEPTH + " levels");
     }
@@ -83,11 +92,7 @@ public final class ImagePayload {
       if (parser.hasNext()) {
         throw malformed("malformed JSON: trailing content after the value");
       }
-      String image = imageText(value);
-      if (image == null) {
-        throw malformed("JSON body must be a string or an object {\"image\": \"<data URL or base64>\"}");
-      }
-      return image;
+      return value;
     } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
       throw malformed("malformed JSON: " + firstLine(e.getMessage()));
     }
@@ -104,7 +109,7 @@ public final class ImagePayload {
     return null;
   }
 
-  static int nestingDepth(String json) {
+  private static int nestingDepth(String json) {
     int depth = 0;
     int max = 0;
     boolean inString = false;
