@@ -80,28 +80,41 @@ final class FastPng {
     };
   }
 
-  /** Reverses the five PNG row filters in place (RFC 2083, section 6). */
+  /** Reverses the five PNG row filters in place (RFC 2083, section 6), one loop per filter type. */
   private static void unfilter(byte[] raw, int width, int height, int bpp) {
     int stride = width * bpp;
     for (int y = 0; y < height; y++) {
-      int row = y * (stride + 1);
-      int filter = raw[row];
-      int cur = row + 1;
-      int prev = cur - (stride + 1);
-      for (int i = 0; i < stride; i++) {
-        int a = i >= bpp ? raw[cur + i - bpp] & 0xff : 0;
-        int up = y > 0 ? raw[prev + i] & 0xff : 0;
-        int c = y > 0 && i >= bpp ? raw[prev + i - bpp] & 0xff : 0;
-        int x = raw[cur + i] & 0xff;
-        int v = switch (filter) {
-          case 0 -> x;
-          case 1 -> x + a;
-          case 2 -> x + up;
-          case 3 -> x + ((a + up) >>> 1);
-          case 4 -> x + paeth(a, up, c);
-          default -> throw new IllegalArgumentException("bad PNG filter " + filter);
-        };
-        raw[cur + i] = (byte) v;
+      int cur = y * (stride + 1) + 1;
+      int prev = cur - (stride + 1); // the row above; PNG treats the row above the first as zeros
+      boolean first = y == 0;
+      switch (raw[cur - 1]) {
+        case 0 -> { }
+        case 1 -> {
+          for (int i = cur + bpp; i < cur + stride; i++) {
+            raw[i] += raw[i - bpp];
+          }
+        }
+        case 2 -> {
+          for (int i = 0; !first && i < stride; i++) {
+            raw[cur + i] += raw[prev + i];
+          }
+        }
+        case 3 -> {
+          for (int i = 0; i < stride; i++) {
+            int a = i >= bpp ? raw[cur + i - bpp] & 0xff : 0;
+            int up = first ? 0 : raw[prev + i] & 0xff;
+            raw[cur + i] += (byte) ((a + up) >>> 1);
+          }
+        }
+        case 4 -> {
+          for (int i = 0; i < stride; i++) {
+            int a = i >= bpp ? raw[cur + i - bpp] & 0xff : 0;
+            int up = first ? 0 : raw[prev + i] & 0xff;
+            int c = !first && i >= bpp ? raw[prev + i - bpp] & 0xff : 0;
+            raw[cur + i] += (byte) paeth(a, up, c);
+          }
+        }
+        default -> throw new IllegalArgumentException("bad PNG filter " + raw[cur - 1]);
       }
     }
   }

@@ -16,59 +16,86 @@ public final class InkExtractor {
 
   private InkExtractor() {}
 
-  public static InkImage fromArgb(int width, int height, int[] argb) {
-    float[] alpha = new float[argb.length];
-    double alphaSum = 0;
-    for (int i = 0; i < argb.length; i++) {
-      alpha[i] = (argb[i] >>> 24) / 255f;
-      alphaSum += alpha[i];
+  /** {@code UNIT[v] == v / 255f}: a channel's value as a fraction. */
+  private static final float[] UNIT = new float[256];
+
+  static {
+    for (int v = 0; v < UNIT.length; v++) {
+      UNIT[v] = v / 255f;
     }
-    if (alphaSum / argb.length < 0.5) {
-      return normalised(width, height, alpha, 0f);
-    }
-    float[] luma = new float[argb.length];
-    for (int i = 0; i < argb.length; i++) {
-      int p = argb[i];
-      float l = (0.299f * ((p >> 16) & 0xff) + 0.587f * ((p >> 8) & 0xff) + 0.114f * (p & 0xff)) / 255f;
-      luma[i] = alpha[i] * l + (1 - alpha[i]); // over white
-    }
-    float background = borderMedian(width, height, luma);
-    if (background >= 0.5f) {
-      for (int i = 0; i < luma.length; i++) {
-        luma[i] = 1f - luma[i]; // dark ink on light paper: invert so ink is bright
-      }
-      background = 1f - background;
-    }
-    return normalised(width, height, luma, background);
   }
 
-  /** Maps {@code background..brightest} to 0..1, drops the noise floor, refuses pictures with no contrast. */
-  private static InkImage normalised(int width, int height, float[] values, float background) {
-    float max = 0f;
-    for (float v : values) {
-      max = Math.max(max, v);
+  // Canvas pictures are mostly one background colour, so each pass remembers the last pixel it
+  // converted and reuses the result; the arithmetic per pixel is unchanged.
+  public static InkImage fromArgb(int width, int height, int[] argb) {
+    long alphaSum = 0;
+    for (int p : argb) {
+      alphaSum += p >>> 24;
     }
+    float[] values = new float[argb.length];
+    float max = 0f;
+    if (2 * alphaSum < 255L * argb.length) { // mean opacity under one half
+      for (int i = 0; i < argb.length; i++) {
+        values[i] = UNIT[argb[i] >>> 24];
+        max = Math.max(max, values[i]);
+      }
+      return normalised(width, height, values, 0f, max);
+    }
+    float background = borderMedian(width, height, argb);
+    boolean invert = background >= 0.5f; // dark ink on light paper: invert so ink is bright
+    int last = ~argb[0];
+    float lastValue = 0f;
+    for (int i = 0; i < argb.length; i++) {
+      if (argb[i] != last) {
+        last = argb[i];
+        lastValue = invert ? 1f - overWhite(last) : overWhite(last);
+        max = Math.max(max, lastValue);
+      }
+      values[i] = lastValue;
+    }
+    return normalised(width, height, values, invert ? 1f - background : background, max);
+  }
+
+  /** Brightness of a pixel composited over white, 0..1. */
+  private static float overWhite(int p) {
+    float alpha = UNIT[p >>> 24];
+    float l = (0.299f * ((p >> 16) & 0xff) + 0.587f * ((p >> 8) & 0xff) + 0.114f * (p & 0xff)) / 255f;
+    return alpha * l + (1 - alpha);
+  }
+
+  /** Maps {@code background..brightest} to 0..1 in place, drops the noise floor, refuses pictures with no contrast. */
+  private static InkImage normalised(int width, int height, float[] values, float background, float max) {
     float range = max - background;
     if (range < MIN_CONTRAST) {
       throw new NoDigitException("no digit found: the picture is blank or has too little contrast");
     }
-    float[] ink = new float[values.length];
+    float last = Float.NaN;
+    float lastInk = 0f;
     for (int i = 0; i < values.length; i++) {
-      float v = (values[i] - background) / range;
-      ink[i] = v <= NOISE_FLOOR ? 0f : Math.min(1f, (v - NOISE_FLOOR) / (1 - NOISE_FLOOR));
+      if (values[i] != last) {
+        last = values[i];
+        float v = (last - background) / range;
+        lastInk = v <= NOISE_FLOOR ? 0f : Math.min(1f, (v - NOISE_FLOOR) / (1 - NOISE_FLOOR));
+      }
+      values[i] = lastInk;
     }
-    return new InkImage(width, height, ink);
+    return new InkImage(width, height, values);
   }
 
-  private static float borderMedian(int width, int height, float[] values) {
-    int n = height == 1 || width == 1 ? values.length : 2 * width + 2 * (height - 2);
-    float[] border = new float[n];
+  /** The median brightness of the outermost pixels. */
+  private static float borderMedian(int width, int height, int[] argb) {
+    float[] border = new float[2 * width + 2 * height];
     int k = 0;
-    for (int i = 0; i < values.length && k < n; i++) {
-      int x = i % width;
-      int y = i / width;
-      if (x == 0 || y == 0 || x == width - 1 || y == height - 1) {
-        border[k++] = values[i];
+    for (int x = 0; x < width; x++) {
+      border[k++] = overWhite(argb[x]);
+      if (height > 1) {
+        border[k++] = overWhite(argb[(height - 1) * width + x]);
+      }
+    }
+    for (int y = 1; y < height - 1; y++) {
+      border[k++] = overWhite(argb[y * width]);
+      if (width > 1) {
+        border[k++] = overWhite(argb[y * width + width - 1]);
       }
     }
     Arrays.sort(border, 0, k);

@@ -41,19 +41,29 @@ public final class MnistFraming {
 
   /** {minX, minY, maxX, maxY} of the ink above the threshold. */
   static int[] bounds(InkImage img) {
+    int w = img.width();
+    float[] ink = img.ink();
     int minX = Integer.MAX_VALUE;
     int minY = Integer.MAX_VALUE;
     int maxX = -1;
     int maxY = -1;
     for (int y = 0; y < img.height(); y++) {
-      for (int x = 0; x < img.width(); x++) {
-        if (img.ink()[y * img.width() + x] > BOUNDS_THRESHOLD) {
-          minX = Math.min(minX, x);
-          maxX = Math.max(maxX, x);
-          minY = Math.min(minY, y);
-          maxY = Math.max(maxY, y);
-        }
+      int row = y * w;
+      int first = 0;
+      while (first < w && ink[row + first] <= BOUNDS_THRESHOLD) {
+        first++;
       }
+      if (first == w) {
+        continue;
+      }
+      int last = w - 1;
+      while (ink[row + last] <= BOUNDS_THRESHOLD) {
+        last--;
+      }
+      minX = Math.min(minX, first);
+      maxX = Math.max(maxX, last);
+      minY = Math.min(minY, y);
+      maxY = y;
     }
     if (maxX < 0) {
       throw new NoDigitException("no digit found: the picture has no clear strokes");

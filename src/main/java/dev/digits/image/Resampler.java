@@ -39,19 +39,34 @@ final class Resampler {
     return new Axis(first, weights);
   }
 
-  /** Columns first (every source row), then rows. */
+  /** Columns first, then rows. Blank pixels are skipped: adding their zero weight changes no sum. */
   static float[] resample(InkImage img, Axis cols, Axis rows, int side) {
     int h = img.height();
+    int w = img.width();
+    float[] ink = img.ink();
     float[] tmp = new float[h * side];
     for (int y = 0; y < h; y++) {
-      int row = y * img.width();
+      int row = y * w;
+      int inkFrom = 0;
+      while (inkFrom < w && ink[row + inkFrom] == 0f) {
+        inkFrom++;
+      }
+      if (inkFrom == w) {
+        continue; // a blank row stays zero
+      }
+      int inkTo = w - 1;
+      while (ink[row + inkTo] == 0f) {
+        inkTo--;
+      }
       for (int u = 0; u < side; u++) {
-        float[] w = cols.weights()[u];
+        float[] weights = cols.weights()[u];
         int lo = cols.first()[u];
+        int from = Math.max(0, inkFrom - lo);
+        int to = Math.min(weights.length - 1, inkTo - lo);
         float acc = 0;
-        for (int i = 0; i < w.length; i++) {
-          if (w[i] != 0) {
-            acc += w[i] * img.ink()[row + lo + i];
+        for (int i = from; i <= to; i++) {
+          if (weights[i] != 0) {
+            acc += weights[i] * ink[row + lo + i];
           }
         }
         tmp[y * side + u] = acc;
@@ -59,13 +74,13 @@ final class Resampler {
     }
     float[] out = new float[side * side];
     for (int v = 0; v < side; v++) {
-      float[] w = rows.weights()[v];
+      float[] weights = rows.weights()[v];
       int lo = rows.first()[v];
-      for (int i = 0; i < w.length; i++) {
-        if (w[i] != 0) {
+      for (int i = 0; i < weights.length; i++) {
+        if (weights[i] != 0) {
           int src = (lo + i) * side;
           for (int u = 0; u < side; u++) {
-            out[v * side + u] += w[i] * tmp[src + u];
+            out[v * side + u] += weights[i] * tmp[src + u];
           }
         }
       }

@@ -41,7 +41,12 @@ public final class ImagePayload {
       return imageBytes(part.content(), part.mediaType());
     }
     // Trailing spaces are kept: a form-decoding client may have turned a data URL's final '+' into one.
-    return fromText(new String(body, StandardCharsets.UTF_8).stripLeading().replaceAll("[\\r\\n\\t]+$", ""), media);
+    String text = new String(body, StandardCharsets.UTF_8).stripLeading();
+    int end = text.length();
+    while (end > 0 && isBreak(text.charAt(end - 1))) {
+      end--;
+    }
+    return fromText(text.substring(0, end), media);
   }
 
   /** A data URL, JSON or base64 text. */
@@ -133,7 +138,7 @@ public final class ImagePayload {
   }
 
   static byte[] base64(String text, String what) {
-    String clean = text.replaceAll("[\\r\\n\\t]", ""); // some clients wrap base64 lines
+    String clean = withoutBreaks(text); // some clients wrap base64 lines
     try {
       byte[] bytes = Base64.getDecoder().decode(clean);
       if (bytes.length == 0) {
@@ -147,6 +152,27 @@ public final class ImagePayload {
         throw malformed("the " + what + " is not a data URL, JSON or valid base64: " + e.getMessage());
       }
     }
+  }
+
+  private static boolean isBreak(char c) {
+    return c == '\r' || c == '\n' || c == '\t';
+  }
+
+  private static String withoutBreaks(String text) {
+    int first = 0;
+    while (first < text.length() && !isBreak(text.charAt(first))) {
+      first++;
+    }
+    if (first == text.length()) {
+      return text;
+    }
+    StringBuilder kept = new StringBuilder(text.length()).append(text, 0, first);
+    for (int i = first; i < text.length(); i++) {
+      if (!isBreak(text.charAt(i))) {
+        kept.append(text.charAt(i));
+      }
+    }
+    return kept.toString();
   }
 
   private static String formValue(String value) {
