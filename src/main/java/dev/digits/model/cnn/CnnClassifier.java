@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * The DL4J CNN as a classifier. A MultiLayerNetwork is not safe for concurrent {@code output()}
@@ -21,6 +22,32 @@ public final class CnnClassifier implements DigitClassifier {
 
   public CnnClassifier(MultiLayerNetwork network) {
     this.network = network;
+  }
+
+  /** Threads ND4J may use for one operation; 0 leaves its default (one per core). */
+  private static volatile int nativeThreads;
+  private static final ThreadLocal<Integer> APPLIED = ThreadLocal.withInitial(() -> 0);
+
+  /**
+   * Caps the threads ND4J runs one operation on (its OpenMP pool and BLAS), from the next call on. A
+   * server already has a request thread per core, and ND4J's threads competing with them cost more
+   * than they give: one thread per operation more than doubled the CNN route's throughput on two
+   * cores (BENCHMARKS.md).
+   */
+  public static void limitNativeThreads(int threads) {
+    nativeThreads = threads;
+  }
+
+  // OpenMP keeps its thread count per calling thread, so every thread that runs the model sets it.
+  private static void applyThreadLimit() {
+    int n = nativeThreads;
+    if (n > 0 && APPLIED.get() != n) {
+      NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);
+      Nd4j.getEnvironment().setMaxThreads(n);
+      Nd4j.getEnvironment().setMaxMasterThreads(n);
+      Nd4j.factory().blas().setMaxThreads(n);
+      APPLIED.set(n);
+    }
   }
 
   /** Loads a model saved with DL4J's ModelSerializer, without its updater (inference only). */
@@ -66,6 +93,7 @@ public final class CnnClassifier implements DigitClassifier {
     INDArray out;
     lock.lock();
     try {
+      applyThreadLimit();
       out = network.output(input, false);
     } finally {
       lock.unlock();

@@ -1,6 +1,7 @@
 package dev.digits.recognition.boundary;
 
 import dev.digits.recognition.control.Recognizer;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * the digit as a bare JSON number. POST /digit/ and POST /digit/cnn/ are forwarded here.
  */
 @Path("legacy/{model: ann|cnn}")
+@ApplicationScoped
 public class LegacyResource {
   @Inject Recognizer recognizer;
 

@@ -2,6 +2,7 @@ package dev.digits.recognition.boundary;
 
 import dev.digits.recognition.control.Recognizer;
 import dev.digits.recognition.entity.ModelInfo;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /** The JSON API for new clients: one image, a batch, and the list of models. */
 @Path("v1")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class PredictResource {
   @Inject Recognizer recognizer;
 

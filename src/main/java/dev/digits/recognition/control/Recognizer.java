@@ -5,6 +5,7 @@ import dev.digits.image.RejectedImageException;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.ModelFiles;
 import dev.digits.model.Prediction;
+import dev.digits.model.cnn.CnnClassifier;
 import dev.digits.recognition.entity.ModelInfo;
 import dev.digits.recognition.entity.Recognition;
 import jakarta.annotation.PreDestroy;
@@ -48,6 +49,11 @@ public class Recognizer {
   @ConfigProperty(name = "digits.cnn.max-batch", defaultValue = "64")
   int maxBatch;
 
+  /** Threads ND4J may use for one operation; 0 keeps its default (one per core). */
+  @Inject
+  @ConfigProperty(name = "digits.nd4j.threads", defaultValue = "1")
+  int nd4jThreads;
+
   @Resource ManagedThreadFactory threads;
 
   private volatile ModelStore store;
@@ -65,6 +71,9 @@ public class Recognizer {
         .orElse(ModelFiles.classpath(Recognizer.class.getClassLoader(), "models"));
     long start = System.nanoTime();
     try {
+      if (nd4jThreads > 0) {
+        CnnClassifier.limitNativeThreads(nd4jThreads);
+      }
       store = ModelStore.load(source, maxBatch, threads);
       loadFailure = null;
       LOG.info(() -> String.format("models loaded from %s in %.1f s", source.describe(""), (System.nanoTime() - start) / 1e9));
