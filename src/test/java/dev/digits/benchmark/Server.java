@@ -28,7 +28,7 @@ final class Server {
     Path log = Path.of("target/bench/server.log");
     Files.createDirectories(log.getParent());
     long t0 = System.nanoTime();
-    Process p = new ProcessBuilder(List.of("java", "-Xmx1g", "-jar", "target/payara-micro.jar", "--deploy",
+    Process p = new ProcessBuilder(List.of("java", "-Xmx" + System.getProperty("server.heap", "640m"), "-jar", "target/payara-micro.jar", "--deploy",
         "target/ROOT.war", "--contextroot", "/", "--port", "8080", "--nocluster"))
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     HttpClient client = HttpClient.newHttpClient();

@@ -28,6 +28,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LoadIT {
   private static final int CLIENTS = 64;
   private static final long SECONDS = 15;
+  /**
+   * What the server may hold resident, all memory together: its 640 MiB heap (server.heap in the pom)
+   * plus ND4J's native libraries and buffers and the JVM's own, about 1.05 GiB after 100,000 requests
+   * in BENCHMARKS.md. A leak under load crosses it.
+   */
+  private static final long MEMORY_LIMIT = 5L << 28; // 1.25 GiB
   private static final String[] ROUTES = {"/digit/", "/digit/cnn/", "/api/v1/predict?model=ensemble"};
 
   @Deployment(testable = false)
@@ -80,13 +86,30 @@ class LoadIT {
         }
       }));
     }
+    Future<Long> peakRss = pool.submit(() -> peakResidentBytes(http, end));
     for (Future<?> f : clients) {
       f.get();
     }
     pool.shutdown();
     assertTrue(problems.isEmpty(), problems.size() + " problems, first: " + problems.peek());
+    assertTrue(peakRss.get() > 0 && peakRss.get() <= MEMORY_LIMIT,
+        "server resident memory peaked at " + peakRss.get() / (1 << 20) + " MiB under load");
     assertTrue(good.get() > 500, "only " + good.get() + " good requests in " + SECONDS + " s");
     System.out.printf("load: %d good and %d bad requests from %d clients in %d s%n", good.get(), refused.get(), CLIENTS, SECONDS);
+  }
+
+  /** The most resident memory the server reported at /metrics while the clients ran, sampled twice a second. */
+  private static long peakResidentBytes(Http http, long end) throws InterruptedException {
+    long peak = 0;
+    while (System.nanoTime() < end) {
+      for (String line : http.get("/metrics").body().split("\n")) {
+        if (line.startsWith("javacpp_physical_bytes_bytes")) {
+          peak = Math.max(peak, (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+        }
+      }
+      Thread.sleep(500);
+    }
+    return peak;
   }
 
   @Test
