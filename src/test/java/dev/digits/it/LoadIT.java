@@ -62,7 +62,7 @@ class LoadIT {
     AtomicInteger refused = new AtomicInteger();
     ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
     long end = System.nanoTime() + SECONDS * 1_000_000_000L;
-    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1); // and one that samples memory
     List<Future<?>> clients = new ArrayList<>();
     for (int c = 0; c < CLIENTS; c++) {
       Random random = new Random(c);
@@ -101,14 +101,14 @@ class LoadIT {
   /** The most resident memory the server reported at /metrics while the clients ran, sampled twice a second. */
   private static long peakResidentBytes(Http http, long end) throws InterruptedException {
     long peak = 0;
-    while (System.nanoTime() < end) {
+    do {
       for (String line : http.get("/metrics").body().split("\n")) {
         if (line.startsWith("javacpp_physical_bytes_bytes")) {
           peak = Math.max(peak, (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
         }
       }
       Thread.sleep(500);
-    }
+    } while (System.nanoTime() < end);
     return peak;
   }
 
