@@ -25,8 +25,8 @@ public final class InkExtractor {
     }
   }
 
-  // Canvas pictures are mostly one background colour, so each pass remembers the last pixel it
-  // converted and reuses the result; the arithmetic per pixel is unchanged.
+  // Canvas pictures are mostly one background colour, so the brightness and normalising passes
+  // remember the last pixel they converted and reuse the result; the arithmetic per pixel is unchanged.
   public static InkImage fromArgb(int width, int height, int[] argb) {
     long alphaSum = 0;
     for (int p : argb) {

@@ -41,27 +41,17 @@ public final class MnistFraming {
 
   /** {minX, minY, maxX, maxY} of the ink above the threshold. */
   static int[] bounds(InkImage img) {
-    int w = img.width();
-    float[] ink = img.ink();
     int minX = Integer.MAX_VALUE;
     int minY = Integer.MAX_VALUE;
     int maxX = -1;
     int maxY = -1;
     for (int y = 0; y < img.height(); y++) {
-      int row = y * w;
-      int first = 0;
-      while (first < w && ink[row + first] <= BOUNDS_THRESHOLD) {
-        first++;
-      }
-      if (first == w) {
+      int first = img.firstAbove(y, BOUNDS_THRESHOLD);
+      if (first == img.width()) {
         continue;
       }
-      int last = w - 1;
-      while (ink[row + last] <= BOUNDS_THRESHOLD) {
-        last--;
-      }
       minX = Math.min(minX, first);
-      maxX = Math.max(maxX, last);
+      maxX = Math.max(maxX, img.lastAbove(y, BOUNDS_THRESHOLD));
       minY = Math.min(minY, y);
       maxY = y;
     }

@@ -47,17 +47,11 @@ final class Resampler {
     float[] tmp = new float[h * side];
     for (int y = 0; y < h; y++) {
       int row = y * w;
-      int inkFrom = 0;
-      while (inkFrom < w && ink[row + inkFrom] == 0f) {
-        inkFrom++;
-      }
+      int inkFrom = img.firstAbove(y, 0f);
       if (inkFrom == w) {
         continue; // a blank row stays zero
       }
-      int inkTo = w - 1;
-      while (ink[row + inkTo] == 0f) {
-        inkTo--;
-      }
+      int inkTo = img.lastAbove(y, 0f);
       for (int u = 0; u < side; u++) {
         float[] weights = cols.weights()[u];
         int lo = cols.first()[u];
