@@ -6,6 +6,7 @@ import dev.digits.model.DigitClassifier;
 import dev.digits.model.ModelFiles;
 import dev.digits.model.Prediction;
 import dev.digits.model.cnn.CnnClassifier;
+import dev.digits.model.cnn.NativeLibraryCopies;
 import dev.digits.recognition.entity.ModelInfo;
 import dev.digits.recognition.entity.Recognition;
 import jakarta.annotation.PreDestroy;
@@ -75,11 +76,22 @@ public class Recognizer {
         CnnClassifier.limitNativeThreads(nd4jThreads);
       }
       store = ModelStore.load(source, maxBatch, threads);
+      releaseNativeLibraryCopies();
       loadFailure = null;
       LOG.info(() -> String.format("models loaded from %s in %.1f s", source.describe(""), (System.nanoTime() - start) / 1e9));
     } catch (RuntimeException e) {
       loadFailure = "models failed to load: " + e.getMessage();
       LOG.log(Level.SEVERE, loadFailure, e);
+    }
+  }
+
+  // Payara's class loader read ND4J's native libraries into the heap while ND4J loaded them. Once
+  // freed, one full collection gives that memory back to the system instead of keeping it resident.
+  private static void releaseNativeLibraryCopies() {
+    long released = NativeLibraryCopies.release(Recognizer.class.getClassLoader());
+    if (released > 0) {
+      System.gc();
+      LOG.info(() -> String.format("released the %d MB the class loader kept of ND4J's native libraries", released >> 20));
     }
   }
 
