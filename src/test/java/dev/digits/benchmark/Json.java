@@ -1,5 +1,6 @@
 package dev.digits.benchmark;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,6 +24,13 @@ final class Json {
         sb.append(++i < m.size() ? ",\n" : "\n");
       }
       sb.append(indent).append('}');
+    } else if (v instanceof List<?> list) {
+      sb.append('[');
+      for (int i = 0; i < list.size(); i++) {
+        write(list.get(i), sb, indent);
+        sb.append(i + 1 < list.size() ? ", " : "");
+      }
+      sb.append(']');
     } else if (v instanceof Double d) {
       sb.append(String.format(Locale.ROOT, "%.2f", d));
     } else if (v instanceof Number || v instanceof Boolean) {

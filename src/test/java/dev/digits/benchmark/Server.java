@@ -29,7 +29,7 @@ final class Server {
     Files.createDirectories(log.getParent());
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(List.of("java", "-Xmx" + System.getProperty("server.heap", "640m"), "-jar", "target/payara-micro.jar", "--deploy",
-        "target/ROOT.war", "--contextroot", "/", "--port", "8080", "--nocluster"))
+        "target/ROOT.war", "--contextroot", "/", "--port", "8080", "--nohazelcast"))
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     HttpClient client = HttpClient.newHttpClient();
     while (!Benchmark.predicts(client, "http://localhost:8080/digit/cnn/", body)) {

@@ -37,6 +37,9 @@ final class Table {
         sb.append("| ").append(e.getKey()).append(" | ").append(format(e.getValue())).append(" |\n");
       }
     }
+    for (Map.Entry<String, Object> e : ((Map<String, Object>) r.get("warm_up_req_per_s")).entrySet()) {
+      sb.append("| warm-up req/s at 8, 10 s runs until steady, ").append(e.getKey()).append(" | ").append(e.getValue()).append(" |\n");
+    }
     for (Map.Entry<String, Object> e : ((Map<String, Object>) r.get("in_process")).entrySet()) {
       sb.append("| in-process ").append(e.getKey()).append(" | ").append(format(e.getValue())).append(" |\n");
     }

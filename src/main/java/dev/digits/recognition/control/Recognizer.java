@@ -79,8 +79,10 @@ public class Recognizer {
       releaseNativeLibraryCopies();
       loadFailure = null;
       LOG.info(() -> String.format("models loaded from %s in %.1f s", source.describe(""), (System.nanoTime() - start) / 1e9));
-    } catch (RuntimeException e) {
-      loadFailure = "models failed to load: " + e.getMessage();
+    } catch (RuntimeException | LinkageError e) {
+      // LinkageError: ND4J's native libraries failing to load surface as class initialisation errors.
+      // The app still deploys, reports not ready with the reason, and serves its pages.
+      loadFailure = "models failed to load: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
       LOG.log(Level.SEVERE, loadFailure, e);
     }
   }
