@@ -63,7 +63,7 @@ public final class ModelFiles {
     }
   }
 
-  public static DigitClassifier cnn(Source source) {
+  public static CnnClassifier cnn(Source source) {
     try (InputStream in = open(source, CNN)) {
       return CnnClassifier.read(in, source.describe(CNN));
     } catch (IOException e) {
@@ -75,7 +75,7 @@ public final class ModelFiles {
     return ann(directory(dir));
   }
 
-  public static DigitClassifier cnn(Path dir) {
+  public static CnnClassifier cnn(Path dir) {
     return cnn(directory(dir));
   }
 

@@ -10,6 +10,8 @@ import dev.digits.mnist.MnistFiles;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.EnsembleClassifier;
 import dev.digits.model.ModelFiles;
+import dev.digits.model.cnn.CnnClassifier;
+import dev.digits.model.cnn.CnnForwardPass;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,11 +32,17 @@ public final class ModelSpeed {
     Map<String, Double> out = new LinkedHashMap<>();
     Path dir = Path.of("models");
     DigitClassifier ann = ModelFiles.ann(dir);
-    DigitClassifier cnn = ModelFiles.cnn(dir);
-    for (DigitClassifier c : List.of(ann, cnn, new EnsembleClassifier(List.of(ann, cnn)))) {
-      out.put(c.name() + "_batch1_images_per_s", rate(c, test, 1));
-      out.put(c.name() + "_batch64_images_per_s", rate(c, test, 64));
-    }
+    CnnClassifier dl4j = ModelFiles.cnn(dir);
+    DigitClassifier cnn = CnnForwardPass.of(dl4j.network()); // the engine the server runs
+    Map<String, DigitClassifier> models = new LinkedHashMap<>();
+    models.put("ann", ann);
+    models.put("cnn", cnn);
+    models.put("cnn_dl4j", dl4j);
+    models.put("ensemble", new EnsembleClassifier(List.of(ann, cnn)));
+    models.forEach((name, c) -> {
+      out.put(name + "_batch1_images_per_s", rate(c, test, 1));
+      out.put(name + "_batch64_images_per_s", rate(c, test, 64));
+    });
     out.putAll(split(test));
     return out;
   }
@@ -70,7 +78,7 @@ public final class ModelSpeed {
     for (int i = 0; i < pngs.length; i++) {
       pngs[i] = CanvasRenderer.png(CanvasRenderer.render(test.images()[i], Style.oldCanvas()));
     }
-    DigitClassifier cnn = ModelFiles.cnn(Path.of("models"));
+    DigitClassifier cnn = CnnForwardPass.of(ModelFiles.cnn(Path.of("models")).network());
     long[] decode = new long[n];
     long[] prep = new long[n];
     long[] classify = new long[n];

@@ -4,6 +4,8 @@ import dev.digits.model.BatchingClassifier;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.EnsembleClassifier;
 import dev.digits.model.ModelFiles;
+import dev.digits.model.cnn.CnnClassifier;
+import dev.digits.model.cnn.CnnForwardPass;
 import dev.digits.recognition.entity.ModelInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,20 +18,30 @@ import java.util.concurrent.ThreadFactory;
 final class ModelStore implements AutoCloseable {
   private final Map<String, DigitClassifier> classifiers;
   private final List<ModelInfo> infos;
-  private final BatchingClassifier batchedCnn;
+  private final Runnable stop;
 
-  private ModelStore(Map<String, DigitClassifier> classifiers, List<ModelInfo> infos, BatchingClassifier batchedCnn) {
+  private ModelStore(Map<String, DigitClassifier> classifiers, List<ModelInfo> infos, Runnable stop) {
     this.classifiers = classifiers;
     this.infos = infos;
-    this.batchedCnn = batchedCnn;
+    this.stop = stop;
   }
 
-  /** Loads both models and their cards; the CNN is put behind dynamic batching. */
-  static ModelStore load(ModelFiles.Source source, int maxBatch, ThreadFactory threads) {
+  /**
+   * Loads both models and their cards. The CNN runs on the given engine: {@code java}, the trained
+   * network's forward pass in plain Java, or {@code dl4j}, DL4J's own inference behind dynamic
+   * batching (about a third of the speed here, BENCHMARKS.md).
+   */
+  static ModelStore load(ModelFiles.Source source, String engine, int maxBatch, ThreadFactory threads) {
     DigitClassifier ann = ModelFiles.ann(source);
-    BatchingClassifier cnn = new BatchingClassifier(ModelFiles.cnn(source), maxBatch, threads);
+    CnnClassifier network = ModelFiles.cnn(source);
+    DigitClassifier cnn = switch (engine) {
+      case "java" -> CnnForwardPass.of(network.network());
+      case "dl4j" -> new BatchingClassifier(network, maxBatch, threads);
+      default -> throw new IllegalArgumentException("digits.cnn.engine is java or dl4j, not " + engine);
+    };
+    Runnable stop = cnn instanceof BatchingClassifier batching ? batching::close : () -> {};
     try {
-      cnn.probabilities(new float[DigitClassifier.PIXELS]); // ND4J initialises lazily: pay for it now, not on the first request
+      cnn.probabilities(new float[DigitClassifier.PIXELS]); // the first call pays for lazy initialisation, not a request
       Map<String, DigitClassifier> map = new LinkedHashMap<>();
       map.put("ann", ann);
       map.put("cnn", cnn);
@@ -38,9 +50,9 @@ final class ModelStore implements AutoCloseable {
       for (String name : map.keySet()) {
         cards.add(ModelCatalog.read(source, name));
       }
-      return new ModelStore(Map.copyOf(map), List.copyOf(cards), cnn);
+      return new ModelStore(Map.copyOf(map), List.copyOf(cards), stop);
     } catch (RuntimeException e) {
-      cnn.close();
+      stop.run();
       throw e;
     }
   }
@@ -60,6 +72,6 @@ final class ModelStore implements AutoCloseable {
 
   @Override
   public void close() {
-    batchedCnn.close();
+    stop.run();
   }
 }

@@ -50,7 +50,12 @@ public class Recognizer {
   @ConfigProperty(name = "digits.cnn.max-batch", defaultValue = "64")
   int maxBatch;
 
-  /** Threads ND4J may use for one operation; 0 keeps its default (one per core). */
+  /** What runs the CNN: java (its forward pass in plain Java) or dl4j (DL4J's inference, batched). */
+  @Inject
+  @ConfigProperty(name = "digits.cnn.engine", defaultValue = "java")
+  String cnnEngine;
+
+  /** Threads ND4J may use for one operation (the dl4j engine); 0 keeps its default (one per core). */
   @Inject
   @ConfigProperty(name = "digits.nd4j.threads", defaultValue = "1")
   int nd4jThreads;
@@ -75,7 +80,7 @@ public class Recognizer {
       if (nd4jThreads > 0) {
         CnnClassifier.limitNativeThreads(nd4jThreads);
       }
-      store = ModelStore.load(source, maxBatch, threads);
+      store = ModelStore.load(source, cnnEngine, maxBatch, threads);
       releaseNativeLibraryCopies();
       loadFailure = null;
       LOG.info(() -> String.format("models loaded from %s in %.1f s", source.describe(""), (System.nanoTime() - start) / 1e9));

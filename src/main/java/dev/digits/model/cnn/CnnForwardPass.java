@@ -1,0 +1,260 @@
+package dev.digits.model.cnn;
+
+import dev.digits.model.DigitClassifier;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The trained DL4J network's inference in plain Java, for serving. DL4J's {@code output()} runs
+ * this small network at about 400 images a second on one core whatever the batch (BENCHMARKS.md):
+ * its convolution path spends most of its time moving data, and one network serves one call at a
+ * time. Here each call computes on its own arrays, so request threads run it side by side, and
+ * zero activations (most of a digit's background, half of what ReLU passes on) are skipped.
+ *
+ * <p>The weights are the network's own, read once; the arithmetic is that of {@link
+ * CnnArchitecture}: valid 5x5 convolutions, batch norm with the running statistics, ReLU, 2x2 max
+ * pooling, dense ReLU, softmax. Only the order of the sums differs from DL4J's, so probabilities
+ * agree to float rounding; CnnForwardPassTest holds it to DL4J on the MNIST test set.
+ */
+public final class CnnForwardPass implements DigitClassifier {
+  private static final int SIDE = 28;
+  private static final int K = 5; // kernel side
+  private static final int C1 = CnnArchitecture.CONV1_FILTERS;
+  private static final int C2 = CnnArchitecture.CONV2_FILTERS;
+  private static final int S1 = SIDE - K + 1; // 24: first convolution's output side
+  private static final int P1 = S1 / 2; // 12
+  private static final int S2 = P1 - K + 1; // 8
+  private static final int P2 = S2 / 2; // 4
+  private static final int FLAT = C2 * P2 * P2; // 1024, in DL4J's channel-major order
+
+  // Weights as rows over output channels or units, so the innermost loops run over two arrays from
+  // index 0, the form the JIT compiles to vector instructions (four times faster here).
+  private final float[][] conv1; // [ky * 5 + kx][c1]
+  private final float[] bias1;
+  private final float[] scale1; // batch norm folded to y = x * scale + shift, per channel
+  private final float[] shift1;
+  private final float[][] conv2; // [(c1 * 5 + ky) * 5 + kx][c2]
+  private final float[] bias2;
+  private final float[] scale2;
+  private final float[] shift2;
+  private final float[][] dense; // [FLAT][units]
+  private final float[] denseBias;
+  private final float[][] out; // [units][10]
+  private final float[] outBias;
+  private final int units;
+  private final long parameterCount;
+
+  private CnnForwardPass(MultiLayerNetwork net) {
+    conv1 = channelsLast(param(net, "0_W"), C1, 1);
+    bias1 = param(net, "0_b").toFloatVector();
+    float[][] bn1 = batchNorm(net, 1);
+    scale1 = bn1[0];
+    shift1 = bn1[1];
+    conv2 = channelsLast(param(net, "4_W"), C2, C1);
+    bias2 = param(net, "4_b").toFloatVector();
+    float[][] bn2 = batchNorm(net, 5);
+    scale2 = bn2[0];
+    shift2 = bn2[1];
+    INDArray d = param(net, "8_W");
+    units = (int) d.size(1);
+    dense = rowMajor(d, FLAT, units);
+    denseBias = param(net, "8_b").toFloatVector();
+    out = rowMajor(param(net, "9_W"), units, CLASSES);
+    outBias = param(net, "9_b").toFloatVector();
+    parameterCount = net.numParams();
+  }
+
+  /** Reads the weights of a network built by {@link CnnArchitecture}; fails on any other shape. */
+  public static CnnForwardPass of(MultiLayerNetwork net) {
+    if (net.getnLayers() != 10 || !(net.getLayer(1).conf().getLayer() instanceof BatchNormalization)) {
+      throw new IllegalArgumentException("not the CnnArchitecture network: " + net.getnLayers() + " layers");
+    }
+    return new CnnForwardPass(net);
+  }
+
+  @Override
+  public String name() {
+    return "cnn";
+  }
+
+  @Override
+  public long parameterCount() {
+    return parameterCount;
+  }
+
+  @Override
+  public float[] probabilities(float[] image) {
+    DigitClassifier.checkImage(image);
+    float[][] a1 = convolveFirst(image);
+    float[] p1 = normaliseReluPool(a1, S1, C1, scale1, shift1); // [c1][12][12]
+    float[][] a2 = convolveSecond(p1);
+    float[] p2 = normaliseReluPool(a2, S2, C2, scale2, shift2); // [c2][4][4]
+    float[] hidden = affine(p2, dense, denseBias, units);
+    for (int i = 0; i < units; i++) {
+      hidden[i] = Math.max(hidden[i], 0f);
+    }
+    return softmax(affine(hidden, out, outBias, CLASSES));
+  }
+
+  /** First convolution, [y * 24 + x][c1]: each ink pixel adds its weighted kernel to the outputs it reaches. */
+  private float[][] convolveFirst(float[] image) {
+    float[][] acc = new float[S1 * S1][C1];
+    for (int r = 0; r < SIDE; r++) {
+      for (int s = 0; s < SIDE; s++) {
+        float v = image[r * SIDE + s];
+        if (v != 0f) {
+          scatter(acc, v, r, s, S1, conv1, 0);
+        }
+      }
+    }
+    addBias(acc, bias1);
+    return acc;
+  }
+
+  /** Second convolution over the pooled [c1][12][12] maps, into [y * 8 + x][c2]. */
+  private float[][] convolveSecond(float[] in) {
+    float[][] acc = new float[S2 * S2][C2];
+    for (int c = 0; c < C1; c++) {
+      for (int r = 0; r < P1; r++) {
+        for (int s = 0; s < P1; s++) {
+          float v = in[(c * P1 + r) * P1 + s];
+          if (v != 0f) {
+            scatter(acc, v, r, s, S2, conv2, c * K * K);
+          }
+        }
+      }
+    }
+    addBias(acc, bias2);
+    return acc;
+  }
+
+  /** Adds v times kernel tap (ky, kx) to output (r - ky, s - kx), for every tap that lands inside. */
+  private static void scatter(float[][] acc, float v, int r, int s, int outSide, float[][] w, int tapBase) {
+    for (int ky = Math.max(0, r - outSide + 1); ky <= Math.min(K - 1, r); ky++) {
+      for (int kx = Math.max(0, s - outSide + 1); kx <= Math.min(K - 1, s); kx++) {
+        addScaled(acc[(r - ky) * outSide + (s - kx)], v, w[tapBase + ky * K + kx]);
+      }
+    }
+  }
+
+  /** acc += v * w, elementwise. */
+  private static void addScaled(float[] acc, float v, float[] w) {
+    for (int c = 0; c < acc.length; c++) {
+      acc[c] += v * w[c];
+    }
+  }
+
+  private static void addBias(float[][] acc, float[] bias) {
+    for (float[] row : acc) {
+      for (int c = 0; c < row.length; c++) {
+        row[c] += bias[c];
+      }
+    }
+  }
+
+  /** Batch norm, ReLU and 2x2 max pooling of [y * side + x][c] maps, into [c][y/2][x/2]. */
+  private static float[] normaliseReluPool(float[][] a, int side, int channels, float[] scale, float[] shift) {
+    int half = side / 2;
+    float[] pooled = new float[channels * half * half];
+    for (int y = 0; y < half; y++) {
+      for (int x = 0; x < half; x++) {
+        for (int c = 0; c < channels; c++) {
+          float m = 0f; // ReLU: nothing below zero
+          for (int dy = 0; dy < 2; dy++) {
+            for (int dx = 0; dx < 2; dx++) {
+              m = Math.max(m, a[(2 * y + dy) * side + 2 * x + dx][c] * scale[c] + shift[c]);
+            }
+          }
+          pooled[(c * half + y) * half + x] = m;
+        }
+      }
+    }
+    return pooled;
+  }
+
+  /** in x W + b with W as [in][out], skipping zero inputs. */
+  private static float[] affine(float[] in, float[][] w, float[] bias, int outputs) {
+    float[] acc = new float[outputs];
+    for (int i = 0; i < in.length; i++) {
+      if (in[i] != 0f) {
+        addScaled(acc, in[i], w[i]);
+      }
+    }
+    for (int o = 0; o < outputs; o++) {
+      acc[o] += bias[o];
+    }
+    return acc;
+  }
+
+  private static float[] softmax(float[] z) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (float v : z) {
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    float[] p = new float[z.length];
+    for (int i = 0; i < z.length; i++) {
+      p[i] = (float) Math.exp(z[i] - max);
+      sum += p[i];
+    }
+    for (int i = 0; i < z.length; i++) {
+      p[i] = (float) (p[i] / sum);
+    }
+    return p;
+  }
+
+  private static INDArray param(MultiLayerNetwork net, String key) {
+    INDArray p = net.paramTable().get(key);
+    if (p == null) {
+      throw new IllegalArgumentException("not the CnnArchitecture network: no parameter " + key);
+    }
+    return p;
+  }
+
+  /** DL4J's [out][in][ky][kx] kernels as rows [(in * 5 + ky) * 5 + kx][out]. */
+  private static float[][] channelsLast(INDArray w, int outs, int ins) {
+    if (w.size(0) != outs || w.size(1) != ins) {
+      throw new IllegalArgumentException("not the CnnArchitecture network: kernels " + w.shapeInfoToString());
+    }
+    float[][] r = new float[ins * K * K][outs];
+    for (int o = 0; o < outs; o++) {
+      for (int i = 0; i < ins; i++) {
+        for (int ky = 0; ky < K; ky++) {
+          for (int kx = 0; kx < K; kx++) {
+            r[(i * K + ky) * K + kx][o] = w.getFloat(o, i, ky, kx);
+          }
+        }
+      }
+    }
+    return r;
+  }
+
+  private static float[][] rowMajor(INDArray w, int rows, int cols) {
+    if (w.size(0) != rows || w.size(1) != cols) {
+      throw new IllegalArgumentException("not the CnnArchitecture network: weights " + w.shapeInfoToString());
+    }
+    return w.toFloatMatrix();
+  }
+
+  /**
+   * DL4J's inference batch norm, gamma * (x - mean) / sqrt(var + eps) + beta, as one scale and shift
+   * per channel. The network stores log10 of the standard deviation: var = (10^log10std)^2.
+   */
+  private static float[][] batchNorm(MultiLayerNetwork net, int layer) {
+    double eps = ((BatchNormalization) net.getLayer(layer).conf().getLayer()).getEps();
+    float[] gamma = param(net, layer + "_gamma").toFloatVector();
+    float[] beta = param(net, layer + "_beta").toFloatVector();
+    float[] mean = param(net, layer + "_mean").toFloatVector();
+    float[] log10std = param(net, layer + "_log10stdev").toFloatVector();
+    float[] scale = new float[gamma.length];
+    float[] shift = new float[gamma.length];
+    for (int c = 0; c < gamma.length; c++) {
+      double std = Math.pow(10, log10std[c]);
+      double s = gamma[c] / Math.sqrt(std * std + eps);
+      scale[c] = (float) s;
+      shift[c] = (float) (beta[c] - mean[c] * s);
+    }
+    return new float[][] {scale, shift};
+  }
+}

@@ -1,0 +1,51 @@
+package dev.digits.model.cnn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.digits.mnist.MnistDataset;
+import dev.digits.mnist.MnistFixture;
+import dev.digits.model.ModelFiles;
+import dev.digits.model.Prediction;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+
+/** The served CNN engine against DL4J's own inference of the committed network. */
+class CnnForwardPassTest {
+  @Test
+  void agreesWithDl4jOnEveryTestDigit() {
+    CnnClassifier dl4j = ModelFiles.cnn(Path.of("models"));
+    CnnForwardPass java = CnnForwardPass.of(dl4j.network());
+    MnistDataset test = MnistFixture.test();
+    double worst = 0;
+    for (int start = 0; start < test.size(); start += 500) {
+      float[][] batch = Arrays.copyOfRange(test.images(), start, Math.min(start + 500, test.size()));
+      float[][] expected = dl4j.probabilities(batch);
+      for (int i = 0; i < batch.length; i++) {
+        float[] p = java.probabilities(batch[i]);
+        assertEquals(Prediction.argmax(expected[i]), Prediction.argmax(p), "test digit " + (start + i));
+        for (int k = 0; k < p.length; k++) {
+          worst = Math.max(worst, Math.abs(p[k] - expected[i][k]));
+        }
+      }
+    }
+    assertTrue(worst < 1e-5, "largest probability difference " + worst);
+    assertEquals(dl4j.parameterCount(), java.parameterCount());
+  }
+
+  @Test
+  void refusesANetworkOfAnotherShape() {
+    MultiLayerNetwork other = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().list()
+        .layer(new DenseLayer.Builder().nIn(784).nOut(10).build())
+        .layer(new OutputLayer.Builder().nIn(10).nOut(10).build())
+        .build());
+    other.init();
+    assertThrows(IllegalArgumentException.class, () -> CnnForwardPass.of(other));
+  }
+}
