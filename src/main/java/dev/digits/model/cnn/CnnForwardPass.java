@@ -112,17 +112,28 @@ public final class CnnForwardPass implements DigitClassifier {
     return acc;
   }
 
-  /** Second convolution over the pooled [c1][12][12] maps, into [y * 8 + x][c2]. */
+  /**
+   * Second convolution over the pooled [c1][12][12] maps, into [y * 8 + x][c2]: for each output,
+   * the nonzero inputs under the kernel in (c1, ky, kx) order, the order the first convolution's
+   * scatter would add them in.
+   */
   private float[][] convolveSecond(float[] in) {
     float[][] acc = new float[S2 * S2][C2];
-    for (int c = 0; c < C1; c++) {
-      for (int r = 0; r < P1; r++) {
-        for (int s = 0; s < P1; s++) {
-          float v = in[(c * P1 + r) * P1 + s];
-          if (v != 0f) {
-            scatter(acc, v, r, s, S2, conv2, c * K * K);
+    WeightedRowSum sum = new WeightedRowSum(C1 * K * K);
+    for (int y = 0; y < S2; y++) {
+      for (int x = 0; x < S2; x++) {
+        for (int c = 0; c < C1; c++) {
+          for (int ky = 0; ky < K; ky++) {
+            int rowStart = (c * P1 + y + ky) * P1 + x;
+            for (int kx = 0; kx < K; kx++) {
+              float v = in[rowStart + kx];
+              if (v != 0f) {
+                sum.add(v, conv2[(c * K + ky) * K + kx]);
+              }
+            }
           }
         }
+        sum.addTo(acc[y * S2 + x]);
       }
     }
     addBias(acc, bias2);
@@ -133,15 +144,8 @@ public final class CnnForwardPass implements DigitClassifier {
   private static void scatter(float[][] acc, float v, int r, int s, int outSide, float[][] w, int tapBase) {
     for (int ky = Math.max(0, r - outSide + 1); ky <= Math.min(K - 1, r); ky++) {
       for (int kx = Math.max(0, s - outSide + 1); kx <= Math.min(K - 1, s); kx++) {
-        addScaled(acc[(r - ky) * outSide + (s - kx)], v, w[tapBase + ky * K + kx]);
+        WeightedRowSum.addOne(acc[(r - ky) * outSide + (s - kx)], v, w[tapBase + ky * K + kx]);
       }
-    }
-  }
-
-  /** acc += v * w, elementwise. */
-  private static void addScaled(float[] acc, float v, float[] w) {
-    for (int c = 0; c < acc.length; c++) {
-      acc[c] += v * w[c];
     }
   }
 
@@ -176,11 +180,13 @@ public final class CnnForwardPass implements DigitClassifier {
   /** in x W + b with W as [in][out], skipping zero inputs. */
   private static float[] affine(float[] in, float[][] w, float[] bias, int outputs) {
     float[] acc = new float[outputs];
+    WeightedRowSum sum = new WeightedRowSum(in.length);
     for (int i = 0; i < in.length; i++) {
       if (in[i] != 0f) {
-        addScaled(acc, in[i], w[i]);
+        sum.add(in[i], w[i]);
       }
     }
+    sum.addTo(acc);
     for (int o = 0; o < outputs; o++) {
       acc[o] += bias[o];
     }

@@ -1,0 +1,47 @@
+package dev.digits.model.cnn;
+
+/**
+ * Adds terms v * row to an accumulator row, four terms per pass over it. The additions happen in the
+ * order the terms were given, each rounded as {@code acc[k] += v * row[k]} would round it, so the
+ * result is the same to the bit as one pass per term, with a quarter of the accumulator's loads and
+ * stores: the cost that dominated the CNN's convolution.
+ */
+final class WeightedRowSum {
+  private final float[] values;
+  private final float[][] rows;
+  private int count;
+
+  WeightedRowSum(int capacity) {
+    values = new float[capacity];
+    rows = new float[capacity][];
+  }
+
+  void add(float value, float[] row) {
+    values[count] = value;
+    rows[count++] = row;
+  }
+
+  /** acc += the terms given since the last call, in order; then forgets them. */
+  void addTo(float[] acc) {
+    int t = 0;
+    for (; t + 4 <= count; t += 4) {
+      addFour(acc, values[t], rows[t], values[t + 1], rows[t + 1], values[t + 2], rows[t + 2], values[t + 3], rows[t + 3]);
+    }
+    for (; t < count; t++) {
+      addOne(acc, values[t], rows[t]);
+    }
+    count = 0;
+  }
+
+  private static void addFour(float[] acc, float a, float[] ra, float b, float[] rb, float c, float[] rc, float d, float[] rd) {
+    for (int k = 0; k < acc.length; k++) {
+      acc[k] = acc[k] + a * ra[k] + b * rb[k] + c * rc[k] + d * rd[k];
+    }
+  }
+
+  static void addOne(float[] acc, float v, float[] row) {
+    for (int k = 0; k < acc.length; k++) {
+      acc[k] += v * row[k];
+    }
+  }
+}
