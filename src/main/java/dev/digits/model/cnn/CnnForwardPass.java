@@ -1,5 +1,10 @@
 package dev.digits.model.cnn;
 
+import static dev.digits.model.cnn.NetworkWeights.batchNorm;
+import static dev.digits.model.cnn.NetworkWeights.kernelRows;
+import static dev.digits.model.cnn.NetworkWeights.param;
+import static dev.digits.model.cnn.NetworkWeights.rowMajor;
+
 import dev.digits.model.DigitClassifier;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -46,12 +51,12 @@ public final class CnnForwardPass implements DigitClassifier {
   private final long parameterCount;
 
   private CnnForwardPass(MultiLayerNetwork net) {
-    conv1 = channelsLast(param(net, "0_W"), C1, 1);
+    conv1 = kernelRows(param(net, "0_W"), C1, 1, K);
     bias1 = param(net, "0_b").toFloatVector();
     float[][] bn1 = batchNorm(net, 1);
     scale1 = bn1[0];
     shift1 = bn1[1];
-    conv2 = channelsLast(param(net, "4_W"), C2, C1);
+    conv2 = kernelRows(param(net, "4_W"), C2, C1, K);
     bias2 = param(net, "4_b").toFloatVector();
     float[][] bn2 = batchNorm(net, 5);
     scale2 = bn2[0];
@@ -104,7 +109,7 @@ public final class CnnForwardPass implements DigitClassifier {
       for (int s = 0; s < SIDE; s++) {
         float v = image[r * SIDE + s];
         if (v != 0f) {
-          scatter(acc, v, r, s, S1, conv1, 0);
+          scatter(acc, v, r, s, S1, conv1);
         }
       }
     }
@@ -114,8 +119,7 @@ public final class CnnForwardPass implements DigitClassifier {
 
   /**
    * Second convolution over the pooled [c1][12][12] maps, into [y * 8 + x][c2]: for each output,
-   * the nonzero inputs under the kernel in (c1, ky, kx) order, the order the first convolution's
-   * scatter would add them in.
+   * the nonzero inputs under the kernel in (c1, ky, kx) order.
    */
   private float[][] convolveSecond(float[] in) {
     float[][] acc = new float[S2 * S2][C2];
@@ -141,10 +145,10 @@ public final class CnnForwardPass implements DigitClassifier {
   }
 
   /** Adds v times kernel tap (ky, kx) to output (r - ky, s - kx), for every tap that lands inside. */
-  private static void scatter(float[][] acc, float v, int r, int s, int outSide, float[][] w, int tapBase) {
+  private static void scatter(float[][] acc, float v, int r, int s, int outSide, float[][] w) {
     for (int ky = Math.max(0, r - outSide + 1); ky <= Math.min(K - 1, r); ky++) {
       for (int kx = Math.max(0, s - outSide + 1); kx <= Math.min(K - 1, s); kx++) {
-        WeightedRowSum.addOne(acc[(r - ky) * outSide + (s - kx)], v, w[tapBase + ky * K + kx]);
+        WeightedRowSum.addOne(acc[(r - ky) * outSide + (s - kx)], v, w[ky * K + kx]);
       }
     }
   }
@@ -208,59 +212,5 @@ public final class CnnForwardPass implements DigitClassifier {
       p[i] = (float) (p[i] / sum);
     }
     return p;
-  }
-
-  private static INDArray param(MultiLayerNetwork net, String key) {
-    INDArray p = net.paramTable().get(key);
-    if (p == null) {
-      throw new IllegalArgumentException("not the CnnArchitecture network: no parameter " + key);
-    }
-    return p;
-  }
-
-  /** DL4J's [out][in][ky][kx] kernels as rows [(in * 5 + ky) * 5 + kx][out]. */
-  private static float[][] channelsLast(INDArray w, int outs, int ins) {
-    if (w.size(0) != outs || w.size(1) != ins) {
-      throw new IllegalArgumentException("not the CnnArchitecture network: kernels " + w.shapeInfoToString());
-    }
-    float[][] r = new float[ins * K * K][outs];
-    for (int o = 0; o < outs; o++) {
-      for (int i = 0; i < ins; i++) {
-        for (int ky = 0; ky < K; ky++) {
-          for (int kx = 0; kx < K; kx++) {
-            r[(i * K + ky) * K + kx][o] = w.getFloat(o, i, ky, kx);
-          }
-        }
-      }
-    }
-    return r;
-  }
-
-  private static float[][] rowMajor(INDArray w, int rows, int cols) {
-    if (w.size(0) != rows || w.size(1) != cols) {
-      throw new IllegalArgumentException("not the CnnArchitecture network: weights " + w.shapeInfoToString());
-    }
-    return w.toFloatMatrix();
-  }
-
-  /**
-   * DL4J's inference batch norm, gamma * (x - mean) / sqrt(var + eps) + beta, as one scale and shift
-   * per channel. The network stores log10 of the standard deviation: var = (10^log10std)^2.
-   */
-  private static float[][] batchNorm(MultiLayerNetwork net, int layer) {
-    double eps = ((BatchNormalization) net.getLayer(layer).conf().getLayer()).getEps();
-    float[] gamma = param(net, layer + "_gamma").toFloatVector();
-    float[] beta = param(net, layer + "_beta").toFloatVector();
-    float[] mean = param(net, layer + "_mean").toFloatVector();
-    float[] log10std = param(net, layer + "_log10stdev").toFloatVector();
-    float[] scale = new float[gamma.length];
-    float[] shift = new float[gamma.length];
-    for (int c = 0; c < gamma.length; c++) {
-      double std = Math.pow(10, log10std[c]);
-      double s = gamma[c] / Math.sqrt(std * std + eps);
-      scale[c] = (float) s;
-      shift[c] = (float) (beta[c] - mean[c] * s);
-    }
-    return new float[][] {scale, shift};
   }
 }
