@@ -43,7 +43,7 @@ public final class ModelSpeed {
       out.put(name + "_batch1_images_per_s", rate(c, test, 1));
       out.put(name + "_batch64_images_per_s", rate(c, test, 64));
     });
-    out.putAll(split(test));
+    out.putAll(split(test, cnn));
     return out;
   }
 
@@ -72,13 +72,12 @@ public final class ModelSpeed {
   }
 
   /** Median microseconds of decode, ink extraction + framing, and classification for canvas PNGs. */
-  private static Map<String, Double> split(MnistDataset test) {
+  private static Map<String, Double> split(MnistDataset test, DigitClassifier cnn) {
     int n = 2000;
     byte[][] pngs = new byte[200][];
     for (int i = 0; i < pngs.length; i++) {
       pngs[i] = CanvasRenderer.png(CanvasRenderer.render(test.images()[i], Style.oldCanvas()));
     }
-    DigitClassifier cnn = CnnForwardPass.of(ModelFiles.cnn(Path.of("models")).network());
     long[] decode = new long[n];
     long[] prep = new long[n];
     long[] classify = new long[n];
