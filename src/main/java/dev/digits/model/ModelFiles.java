@@ -1,6 +1,8 @@
 package dev.digits.model;
 
 import dev.digits.model.cnn.CnnClassifier;
+import dev.digits.model.cnn.CnnForwardPass;
+import dev.digits.model.cnn.SavedNetwork;
 import dev.digits.model.scratch.ScratchNetworkFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,12 +73,27 @@ public final class ModelFiles {
     }
   }
 
+  /** The CNN's file read without ND4J, for the served engine ({@link CnnForwardPass}). */
+  public static CnnForwardPass cnnForwardPass(Source source) {
+    try (InputStream in = open(source, CNN)) {
+      return CnnForwardPass.of(SavedNetwork.read(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source.describe(CNN), e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("cannot read " + source.describe(CNN) + ": " + e.getMessage(), e);
+    }
+  }
+
   public static DigitClassifier ann(Path dir) {
     return ann(directory(dir));
   }
 
   public static CnnClassifier cnn(Path dir) {
     return cnn(directory(dir));
+  }
+
+  public static CnnForwardPass cnnForwardPass(Path dir) {
+    return cnnForwardPass(directory(dir));
   }
 
   private static InputStream open(Source source, String name) {

@@ -33,7 +33,7 @@ public final class ModelSpeed {
     Path dir = Path.of("models");
     DigitClassifier ann = ModelFiles.ann(dir);
     CnnClassifier dl4j = ModelFiles.cnn(dir);
-    DigitClassifier cnn = CnnForwardPass.of(dl4j.network()); // the engine the server runs
+    DigitClassifier cnn = CnnForwardPass.of(dl4j.saved()); // the engine the server runs
     Map<String, DigitClassifier> models = new LinkedHashMap<>();
     models.put("ann", ann);
     models.put("cnn", cnn);

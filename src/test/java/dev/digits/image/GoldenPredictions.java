@@ -5,7 +5,6 @@ import dev.digits.mnist.CanvasRenderer.Style;
 import dev.digits.mnist.MnistFixture;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.ModelFiles;
-import dev.digits.model.cnn.CnnForwardPass;
 import dev.digits.model.Prediction;
 import java.awt.Color;
 import java.io.IOException;
@@ -63,7 +62,7 @@ public final class GoldenPredictions {
   /** The models as the server runs them: the CNN on its default engine, the plain-Java forward pass. */
   static List<DigitClassifier> models() {
     Path dir = Path.of("models");
-    return List.of(ModelFiles.ann(dir), CnnForwardPass.of(ModelFiles.cnn(dir).network()));
+    return List.of(ModelFiles.ann(dir), ModelFiles.cnnForwardPass(dir));
   }
 
   private static String digest(float[][] inputs) {

@@ -110,6 +110,11 @@ public final class CnnClassifier implements DigitClassifier {
     return network.numParams();
   }
 
+  /** The network as its file holds it, for {@link CnnForwardPass#of(SavedNetwork)}. */
+  public SavedNetwork saved() {
+    return new SavedNetwork(network.getLayerWiseConfigurations().toJson(), network.params().toFloatVector());
+  }
+
   /** The network itself, for saving and for training to continue; not for concurrent use. */
   public MultiLayerNetwork network() {
     return network;

@@ -1,14 +1,6 @@
 package dev.digits.model.cnn;
 
-import static dev.digits.model.cnn.NetworkWeights.batchNorm;
-import static dev.digits.model.cnn.NetworkWeights.kernelRows;
-import static dev.digits.model.cnn.NetworkWeights.param;
-import static dev.digits.model.cnn.NetworkWeights.rowMajor;
-
 import dev.digits.model.DigitClassifier;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The trained DL4J network's inference in plain Java, for serving. DL4J's {@code output()} runs
@@ -17,7 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * time. Here each call computes on its own arrays, so request threads run it side by side, and
  * zero activations (most of a digit's background, half of what ReLU passes on) are skipped.
  *
- * <p>The weights are the network's own, read once; the arithmetic is that of {@link
+ * <p>The weights are the network's own, read once from its file without ND4J ({@link SavedNetwork},
+ * {@link NetworkWeights}), so serving never loads ND4J's native libraries; the arithmetic is that of {@link
  * CnnArchitecture}: valid 5x5 convolutions, batch norm with the running statistics, ReLU, 2x2 max
  * pooling, dense ReLU, softmax. Only the order of the sums differs from DL4J's, so probabilities
  * agree to float rounding; CnnForwardPassTest holds it to DL4J on the MNIST test set.
@@ -50,32 +43,44 @@ public final class CnnForwardPass implements DigitClassifier {
   private final int units;
   private final long parameterCount;
 
-  private CnnForwardPass(MultiLayerNetwork net) {
-    conv1 = kernelRows(param(net, "0_W"), C1, 1, K);
-    bias1 = param(net, "0_b").toFloatVector();
-    float[][] bn1 = batchNorm(net, 1);
+  private CnnForwardPass(NetworkWeights w) {
+    if (w.layerCount() != 10) {
+      throw new IllegalArgumentException("not the CnnArchitecture network: " + w.layerCount() + " layers");
+    }
+    conv1 = w.kernelRows(0, C1, 1, K);
+    bias1 = w.bias(0, "ConvolutionLayer");
+    float[][] bn1 = w.batchNorm(1, C1);
     scale1 = bn1[0];
     shift1 = bn1[1];
-    conv2 = kernelRows(param(net, "4_W"), C2, C1, K);
-    bias2 = param(net, "4_b").toFloatVector();
-    float[][] bn2 = batchNorm(net, 5);
+    w.activation(2, "ActivationReLU");
+    w.maxPool(3);
+    conv2 = w.kernelRows(4, C2, C1, K);
+    bias2 = w.bias(4, "ConvolutionLayer");
+    float[][] bn2 = w.batchNorm(5, C2);
     scale2 = bn2[0];
     shift2 = bn2[1];
-    INDArray d = param(net, "8_W");
-    units = (int) d.size(1);
-    dense = rowMajor(d, FLAT, units);
-    denseBias = param(net, "8_b").toFloatVector();
-    out = rowMajor(param(net, "9_W"), units, CLASSES);
-    outBias = param(net, "9_b").toFloatVector();
-    parameterCount = net.numParams();
+    w.activation(6, "ActivationReLU");
+    w.maxPool(7);
+    dense = w.denseRows(8, FLAT);
+    units = w.nOut(8);
+    denseBias = w.bias(8, "DenseLayer");
+    w.activation(8, "ActivationReLU");
+    out = w.denseRows(9, units);
+    outBias = w.bias(9, "OutputLayer");
+    w.activation(9, "ActivationSoftmax");
+    if (w.nOut(9) != CLASSES) {
+      throw new IllegalArgumentException("not the CnnArchitecture network: " + w.nOut(9) + " classes");
+    }
+    parameterCount = w.parameterCount();
   }
 
-  /** Reads the weights of a network built by {@link CnnArchitecture}; fails on any other shape. */
-  public static CnnForwardPass of(MultiLayerNetwork net) {
-    if (net.getnLayers() != 10 || !(net.getLayer(1).conf().getLayer() instanceof BatchNormalization)) {
-      throw new IllegalArgumentException("not the CnnArchitecture network: " + net.getnLayers() + " layers");
+  /** The engine for a saved network built by {@link CnnArchitecture}; fails on any other shape. */
+  public static CnnForwardPass of(SavedNetwork saved) {
+    try {
+      return new CnnForwardPass(NetworkWeights.of(saved));
+    } catch (NullPointerException | ClassCastException e) { // JSON-P's answers to a missing or mistyped field
+      throw new IllegalArgumentException("not the CnnArchitecture network: unexpected configuration (" + e + ")", e);
     }
-    return new CnnForwardPass(net);
   }
 
   @Override

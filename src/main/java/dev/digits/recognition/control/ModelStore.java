@@ -4,8 +4,6 @@ import dev.digits.model.BatchingClassifier;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.EnsembleClassifier;
 import dev.digits.model.ModelFiles;
-import dev.digits.model.cnn.CnnClassifier;
-import dev.digits.model.cnn.CnnForwardPass;
 import dev.digits.recognition.entity.ModelInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,10 +31,9 @@ final class ModelStore implements AutoCloseable {
    */
   static ModelStore load(ModelFiles.Source source, String engine, int maxBatch, ThreadFactory threads) {
     DigitClassifier ann = ModelFiles.ann(source);
-    CnnClassifier network = ModelFiles.cnn(source);
     DigitClassifier cnn = switch (engine) {
-      case "java" -> CnnForwardPass.of(network.network());
-      case "dl4j" -> new BatchingClassifier(network, maxBatch, threads);
+      case "java" -> ModelFiles.cnnForwardPass(source); // no ND4J: its native libraries never load
+      case "dl4j" -> new BatchingClassifier(ModelFiles.cnn(source), maxBatch, threads);
       default -> throw new IllegalArgumentException("digits.cnn.engine is java or dl4j, not " + engine);
     };
     Runnable stop = cnn instanceof BatchingClassifier batching ? batching::close : () -> {};

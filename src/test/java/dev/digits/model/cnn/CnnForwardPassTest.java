@@ -1,5 +1,6 @@
 package dev.digits.model.cnn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,15 @@ import dev.digits.mnist.MnistDataset;
 import dev.digits.mnist.MnistFixture;
 import dev.digits.model.ModelFiles;
 import dev.digits.model.Prediction;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import java.util.Arrays;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -21,7 +30,7 @@ class CnnForwardPassTest {
   @Test
   void agreesWithDl4jOnEveryTestDigit() {
     CnnClassifier dl4j = ModelFiles.cnn(Path.of("models"));
-    CnnForwardPass java = CnnForwardPass.of(dl4j.network());
+    CnnForwardPass java = ModelFiles.cnnForwardPass(Path.of("models")); // the served engine, read without ND4J
     MnistDataset test = MnistFixture.test();
     double worst = 0;
     for (int start = 0; start < test.size(); start += 500) {
@@ -40,12 +49,34 @@ class CnnForwardPassTest {
   }
 
   @Test
+  void readsTheModelFileAsDl4jDoes() throws IOException {
+    MultiLayerNetwork dl4j = ModelFiles.cnn(Path.of("models")).network();
+    SavedNetwork saved;
+    try (InputStream in = Files.newInputStream(Path.of("models", ModelFiles.CNN))) {
+      saved = SavedNetwork.read(in);
+    }
+    assertArrayEquals(dl4j.params().toFloatVector(), saved.parameters());
+  }
+
+  @Test
+  void refusesAFileThatIsNotADl4jModel() throws IOException {
+    byte[] model = Files.readAllBytes(Path.of("models", ModelFiles.CNN));
+    ByteArrayOutputStream other = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(other)) {
+      zip.putNextEntry(new ZipEntry("configuration.json"));
+      zip.write("{}".getBytes(StandardCharsets.UTF_8));
+    }
+    assertThrows(IOException.class, () -> SavedNetwork.read(new ByteArrayInputStream(other.toByteArray())));
+    assertThrows(IOException.class, () -> SavedNetwork.read(new ByteArrayInputStream(Arrays.copyOf(model, model.length / 2))));
+  }
+
+  @Test
   void refusesANetworkOfAnotherShape() {
     MultiLayerNetwork other = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().list()
         .layer(new DenseLayer.Builder().nIn(784).nOut(10).build())
         .layer(new OutputLayer.Builder().nIn(10).nOut(10).build())
         .build());
     other.init();
-    assertThrows(IllegalArgumentException.class, () -> CnnForwardPass.of(other));
+    assertThrows(IllegalArgumentException.class, () -> CnnForwardPass.of(new CnnClassifier(other).saved()));
   }
 }
