@@ -19,14 +19,19 @@ final class FastPng {
 
   /** The decoded pixels, or null where this decoder does not handle the file. */
   static ImageDecoder.Pixels decode(byte[] png) {
+    return decode(png, PixelBuffers.FRESH);
+  }
+
+  /** As {@link #decode(byte[])}, the inflated rows and the pixels in arrays from {@code buffers}. */
+  static ImageDecoder.Pixels decode(byte[] png, PixelBuffers buffers) {
     try {
-      return decodeOrThrow(png);
+      return decodeOrThrow(png, buffers);
     } catch (RuntimeException | DataFormatException e) {
       return null; // let ImageIO decide what this file is
     }
   }
 
-  private static ImageDecoder.Pixels decodeOrThrow(byte[] png) throws DataFormatException {
+  private static ImageDecoder.Pixels decodeOrThrow(byte[] png, PixelBuffers buffers) throws DataFormatException {
     ByteBuffer b = ByteBuffer.wrap(png);
     b.position(8);
     int width = 0;
@@ -51,7 +56,7 @@ final class FastPng {
           if (depth != 8 || channels == 0 || interlace != 0) {
             return null;
           }
-          raw = new byte[Math.multiplyExact(height, 1 + width * channels)];
+          raw = buffers.raw(Math.multiplyExact(height, 1 + width * channels));
         } else if (type == IDAT && raw != null) {
           inflater.setInput(png, b.position(), length);
           filled += inflater.inflate(raw, filled, raw.length - filled);
@@ -69,7 +74,7 @@ final class FastPng {
       return null;
     }
     unfilter(raw, width, height, channels);
-    return new ImageDecoder.Pixels(width, height, argb(raw, width, height, channels));
+    return new ImageDecoder.Pixels(width, height, argb(raw, width, height, channels, buffers.argb(width * height)));
   }
 
   private static int channels(byte colourType) {
@@ -127,8 +132,7 @@ final class FastPng {
     return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
   }
 
-  private static int[] argb(byte[] raw, int width, int height, int channels) {
-    int[] out = new int[width * height];
+  private static int[] argb(byte[] raw, int width, int height, int channels, int[] out) {
     for (int y = 0; y < height; y++) {
       int src = y * (width * channels + 1) + 1;
       for (int x = 0; x < width; x++, src += channels) {

@@ -32,6 +32,11 @@ public final class ImageDecoder {
   public record Pixels(int width, int height, int[] argb) {}
 
   public static Pixels decode(byte[] bytes) {
+    return decode(bytes, PixelBuffers.FRESH);
+  }
+
+  /** As {@link #decode(byte[])}, the pixels in an array from {@code buffers}. */
+  static Pixels decode(byte[] bytes, PixelBuffers buffers) {
     ImageFormat format = ImageFormat.sniff(bytes);
     if (format == null) {
       throw new RejectedImageException(Reason.UNSUPPORTED, "not an image: expected PNG, JPEG, GIF or BMP data");
@@ -41,21 +46,21 @@ public final class ImageDecoder {
       checkSize(claimed[0], claimed[1]);
     }
     if (format == ImageFormat.PNG && claimed != null && Math.max(claimed[0], claimed[1]) <= DECODE_SIDE) {
-      ImageDecoder.Pixels fast = FastPng.decode(bytes);
+      ImageDecoder.Pixels fast = FastPng.decode(bytes, buffers);
       if (fast != null) {
         return fast;
       }
     }
-    return decodeWithImageIo(bytes, format);
+    return decodeWithImageIo(bytes, format, buffers);
   }
 
-  private static Pixels decodeWithImageIo(byte[] bytes, ImageFormat format) {
+  private static Pixels decodeWithImageIo(byte[] bytes, ImageFormat format, PixelBuffers buffers) {
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
       Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name());
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
-        return read(reader, format);
+        return read(reader, format, buffers);
       } finally {
         reader.dispose();
       }
@@ -73,7 +78,7 @@ public final class ImageDecoder {
     }
   }
 
-  private static Pixels read(ImageReader reader, ImageFormat format) throws IOException {
+  private static Pixels read(ImageReader reader, ImageFormat format, PixelBuffers buffers) throws IOException {
     int w = reader.getWidth(0);
     int h = reader.getHeight(0);
     if (w <= 0 || h <= 0) {
@@ -88,7 +93,7 @@ public final class ImageDecoder {
     BufferedImage img = reader.read(0, param);
     int iw = img.getWidth();
     int ih = img.getHeight();
-    return new Pixels(iw, ih, img.getRGB(0, 0, iw, ih, null, 0, iw));
+    return new Pixels(iw, ih, img.getRGB(0, 0, iw, ih, buffers.argb(iw * ih), 0, iw));
   }
 
   private static void checkSize(long w, long h) {

@@ -25,35 +25,92 @@ public final class InkExtractor {
     }
   }
 
-  // Canvas pictures are mostly one background colour, so the brightness and normalising passes
-  // remember the last pixel they converted and reuse the result; the arithmetic per pixel is unchanged.
+  // Two passes over the pixels: the brightest value (for the scale), then the ink. A picture has few
+  // distinct colours (a canvas: 256 greys), so both passes convert each colour once and look it up after.
   public static InkImage fromArgb(int width, int height, int[] argb) {
+    return fromArgb(width, height, argb, PixelBuffers.FRESH);
+  }
+
+  /** As {@link #fromArgb(int, int, int[])}, the ink in an array from {@code buffers}. */
+  static InkImage fromArgb(int width, int height, int[] argb, PixelBuffers buffers) {
     long alphaSum = 0;
-    for (int p : argb) {
-      alphaSum += p >>> 24;
+    int maxAlpha = 0;
+    for (int row = 0; row < argb.length; row += width) {
+      int rowSum = 0; // an int sum over one row compiles to vector instructions, a long one does not
+      for (int i = row, end = Math.min(row + width, argb.length); i < end; i++) {
+        rowSum += argb[i] >>> 24;
+        maxAlpha = Math.max(maxAlpha, argb[i] >>> 24);
+      }
+      alphaSum += rowSum;
     }
-    float[] values = new float[argb.length];
-    float max = 0f;
     if (2 * alphaSum < 255L * argb.length) { // mean opacity under one half
-      for (int i = 0; i < argb.length; i++) {
-        values[i] = UNIT[argb[i] >>> 24];
-        max = Math.max(max, values[i]);
-      }
-      return normalised(width, height, values, 0f, max);
+      return new InkImage(width, height, fromAlpha(argb, maxAlpha, buffers.ink(argb.length)));
     }
-    float background = borderMedian(width, height, argb);
-    boolean invert = background >= 0.5f; // dark ink on light paper: invert so ink is bright
-    int last = ~argb[0];
-    float lastValue = 0f;
+    float border = borderMedian(width, height, argb);
+    boolean invert = border >= 0.5f; // dark ink on light paper: invert so ink is bright
+    float background = invert ? 1f - border : border;
+    float range = range(background, maxBrightness(argb, invert));
+    return new InkImage(width, height, fromColour(argb, invert, background, range, buffers.ink(argb.length)));
+  }
+
+  private static float[] fromAlpha(int[] argb, int maxAlpha, float[] ink) {
+    float[] inkOfAlpha = new float[256];
+    float range = range(0f, UNIT[maxAlpha]);
+    for (int a = 0; a < inkOfAlpha.length; a++) {
+      inkOfAlpha[a] = ink(UNIT[a], 0f, range);
+    }
     for (int i = 0; i < argb.length; i++) {
-      if (argb[i] != last) {
-        last = argb[i];
-        lastValue = invert ? 1f - overWhite(last) : overWhite(last);
-        max = Math.max(max, lastValue);
-      }
-      values[i] = lastValue;
+      ink[i] = inkOfAlpha[argb[i] >>> 24];
     }
-    return normalised(width, height, values, invert ? 1f - background : background, max);
+    return ink;
+  }
+
+  private static float maxBrightness(int[] argb, boolean invert) {
+    int[] seen = ColourSlots.empty();
+    float max = 0f;
+    for (int p : argb) {
+      int slot = ColourSlots.of(p);
+      if (seen[slot] != p) { // a colour not met yet (or one that shares its slot)
+        seen[slot] = p;
+        max = Math.max(max, brightness(p, invert));
+      }
+    }
+    return max;
+  }
+
+  private static float[] fromColour(int[] argb, boolean invert, float background, float range, float[] ink) {
+    int[] seen = ColourSlots.empty();
+    float[] inkOfSlot = new float[seen.length];
+    for (int i = 0; i < argb.length; i++) {
+      int p = argb[i];
+      int slot = ColourSlots.of(p);
+      if (seen[slot] != p) {
+        seen[slot] = p;
+        inkOfSlot[slot] = ink(brightness(p, invert), background, range);
+      }
+      ink[i] = inkOfSlot[slot];
+    }
+    return ink;
+  }
+
+  /** A direct-mapped table of colours: each ARGB value hashes to one slot, which remembers the last colour it held. */
+  private static final class ColourSlots {
+    private static final int BITS = 10;
+
+    static int of(int argb) {
+      return (argb * 0x9E3779B1) >>> (32 - BITS);
+    }
+
+    /** A table holding no colour: each slot starts with a value that does not hash to it. */
+    static int[] empty() {
+      int[] slots = new int[1 << BITS]; // 0 hashes to slot 0
+      slots[0] = 1;
+      return slots;
+    }
+  }
+
+  private static float brightness(int p, boolean invert) {
+    return invert ? 1f - overWhite(p) : overWhite(p);
   }
 
   /** Brightness of a pixel composited over white, 0..1. */
@@ -63,23 +120,19 @@ public final class InkExtractor {
     return alpha * l + (1 - alpha);
   }
 
-  /** Maps {@code background..brightest} to 0..1 in place, drops the noise floor, refuses pictures with no contrast. */
-  private static InkImage normalised(int width, int height, float[] values, float background, float max) {
+  /** The contrast between background and the brightest value; refuses pictures with too little. */
+  private static float range(float background, float max) {
     float range = max - background;
     if (range < MIN_CONTRAST) {
       throw new NoDigitException("no digit found: the picture is blank or has too little contrast");
     }
-    float last = Float.NaN;
-    float lastInk = 0f;
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] != last) {
-        last = values[i];
-        float v = (last - background) / range;
-        lastInk = v <= NOISE_FLOOR ? 0f : Math.min(1f, (v - NOISE_FLOOR) / (1 - NOISE_FLOOR));
-      }
-      values[i] = lastInk;
-    }
-    return new InkImage(width, height, values);
+    return range;
+  }
+
+  /** Maps {@code background..background + range} to 0..1 and drops the noise floor. */
+  private static float ink(float value, float background, float range) {
+    float v = (value - background) / range;
+    return v <= NOISE_FLOOR ? 0f : Math.min(1f, (v - NOISE_FLOOR) / (1 - NOISE_FLOOR));
   }
 
   /** The median brightness of the outermost pixels. */

@@ -69,6 +69,9 @@ public final class MnistFraming {
     for (int y = box[1]; y <= box[3]; y++) {
       for (int x = box[0]; x <= box[2]; x++) {
         float v = img.ink()[y * img.width() + x];
+        if (v == 0f) {
+          continue; // adds nothing to any sum
+        }
         sum += v;
         sx += v * (x + 0.5);
         sy += v * (y + 0.5);

@@ -9,8 +9,13 @@ public final class Preprocessor {
 
   /** 784 values in 0..1 (28x28, row-major) from the bytes of a PNG, JPEG, GIF or BMP picture. */
   public static float[] fromImageBytes(byte[] bytes) {
-    ImageDecoder.Pixels p = ImageDecoder.decode(bytes);
-    return fromArgb(p.width(), p.height(), p.argb());
+    PixelBuffers buffers = PixelBuffers.take();
+    try {
+      ImageDecoder.Pixels p = ImageDecoder.decode(bytes, buffers);
+      return MnistFraming.toMnist(InkExtractor.fromArgb(p.width(), p.height(), p.argb(), buffers));
+    } finally {
+      buffers.release(); // only the 784 values leave; nothing else refers to the buffers
+    }
   }
 
   public static float[] fromArgb(int width, int height, int[] argb) {

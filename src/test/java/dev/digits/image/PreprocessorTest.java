@@ -1,5 +1,6 @@
 package dev.digits.image;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,6 +55,23 @@ class PreprocessorTest {
     }
     // Resampling at other scales moves a few grey levels; only a digit on a knife-edge may flip.
     assertTrue(agreeing >= pairs * 0.99, agreeing + " of " + pairs + " variants answer as the centred digit");
+  }
+
+  @Test
+  void reusedBuffersLeaveNothingOfThePicturesBefore() {
+    // Serving reuses its picture-sized arrays: each answer must equal the one freshly allocated
+    // arrays give, whatever came before on any size of picture, and a failure must not leak them.
+    List<byte[]> pngs = VARIANTS.stream()
+        .map(s -> CanvasRenderer.png(CanvasRenderer.render(MnistFixture.test().images()[7], s))).toList();
+    for (int round = 0; round < 2; round++) {
+      for (byte[] png : pngs) {
+        ImageDecoder.Pixels p = ImageDecoder.decode(png);
+        float[] fresh = MnistFraming.toMnist(InkExtractor.fromArgb(p.width(), p.height(), p.argb()));
+        assertArrayEquals(fresh, Preprocessor.fromImageBytes(png));
+        BufferedImage blank = new BufferedImage(280, 280, BufferedImage.TYPE_INT_ARGB);
+        assertThrows(NoDigitException.class, () -> Preprocessor.fromImageBytes(CanvasRenderer.png(blank)));
+      }
+    }
   }
 
   @Test
