@@ -135,10 +135,7 @@ public final class CnnForwardPass implements DigitClassifier {
           for (int ky = 0; ky < K; ky++) {
             int rowStart = (c * P1 + y + ky) * P1 + x;
             for (int kx = 0; kx < K; kx++) {
-              float v = in[rowStart + kx];
-              if (v != 0f) {
-                sum.add(v, conv2[(c * K + ky) * K + kx]);
-              }
+              sum.addUnlessZero(in[rowStart + kx], conv2[(c * K + ky) * K + kx]);
             }
           }
         }
@@ -191,9 +188,7 @@ public final class CnnForwardPass implements DigitClassifier {
     float[] acc = new float[outputs];
     WeightedRowSum sum = new WeightedRowSum(in.length);
     for (int i = 0; i < in.length; i++) {
-      if (in[i] != 0f) {
-        sum.add(in[i], w[i]);
-      }
+      sum.addUnlessZero(in[i], w[i]);
     }
     sum.addTo(acc);
     for (int o = 0; o < outputs; o++) {
