@@ -8,6 +8,7 @@ import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +67,7 @@ final class NetworkWeights {
   /** Layer i's parameters by DL4J's names, with their sizes, in DL4J's order. */
   private Map<String, Integer> layout(int i) {
     JsonObject l = layers.get(i);
-    Map<String, Integer> sizes = new java.util.LinkedHashMap<>();
+    Map<String, Integer> sizes = new LinkedHashMap<>();
     switch (type(i)) {
       case "ConvolutionLayer" -> {
         JsonArray k = l.getJsonArray("kernelSize");
