@@ -1,12 +1,12 @@
 package dev.digits.image;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
  * A direct decoder for the PNGs browsers send (8-bit RGBA or RGB, not interlaced):
- * inflate, unfilter in place, pack ARGB. It skips ImageIO's BufferedImage and colour conversions,
+ * inflate ({@link Inflate}), unfilter in place, pack ARGB. It skips ImageIO's BufferedImage and colour conversions,
  * the largest cost of a canvas request. Anything else returns null and goes to ImageIO, which also
  * has the last word on files this decoder finds odd.
  */
@@ -37,41 +37,51 @@ final class FastPng {
     int width = 0;
     int height = 0;
     int channels = 0;
-    Inflater inflater = new Inflater();
     byte[] raw = null;
-    int filled = 0;
-    try {
-      while (b.remaining() >= 12) {
-        int length = b.getInt();
-        int type = b.getInt();
-        if (length < 0 || length > b.remaining() - 4) {
-          return null;
-        }
-        if (type == IHDR) {
-          width = b.getInt(b.position());
-          height = b.getInt(b.position() + 4);
-          int depth = png[b.position() + 8];
-          channels = channels(png[b.position() + 9]);
-          int interlace = png[b.position() + 12];
-          if (depth != 8 || channels == 0 || interlace != 0) {
-            return null;
-          }
-          raw = buffers.raw(Math.multiplyExact(height, 1 + width * channels));
-        } else if (type == IDAT && raw != null) {
-          inflater.setInput(png, b.position(), length);
-          filled += inflater.inflate(raw, filled, raw.length - filled);
-        } else if (type == IEND) {
-          break;
-        } else if (type == 0x504C5445 || type == 0x74524E53) { // PLTE, tRNS: palette or colour-key transparency
-          return null;
-        }
-        b.position(b.position() + length + 4); // data and CRC
+    int zlibFrom = -1; // the first IDAT chunk's data, read in place when it is the only one
+    int zlibTo = -1;
+    ByteArrayOutputStream joined = null; // all the chunks' data, where there are several
+    while (b.remaining() >= 12) {
+      int length = b.getInt();
+      int type = b.getInt();
+      if (length < 0 || length > b.remaining() - 4) {
+        return null;
       }
-    } finally {
-      inflater.end();
+      if (type == IHDR) {
+        width = b.getInt(b.position());
+        height = b.getInt(b.position() + 4);
+        int depth = png[b.position() + 8];
+        channels = channels(png[b.position() + 9]);
+        int interlace = png[b.position() + 12];
+        if (depth != 8 || channels == 0 || interlace != 0) {
+          return null;
+        }
+        raw = buffers.raw(Math.multiplyExact(height, 1 + width * channels));
+      } else if (type == IDAT && raw != null) {
+        if (zlibFrom < 0) {
+          zlibFrom = b.position();
+          zlibTo = zlibFrom + length;
+        } else {
+          if (joined == null) {
+            joined = new ByteArrayOutputStream();
+            joined.write(png, zlibFrom, zlibTo - zlibFrom);
+          }
+          joined.write(png, b.position(), length);
+        }
+      } else if (type == IEND) {
+        break;
+      } else if (type == 0x504C5445 || type == 0x74524E53) { // PLTE, tRNS: palette or colour-key transparency
+        return null;
+      }
+      b.position(b.position() + length + 4); // data and CRC
     }
-    if (raw == null || filled != raw.length) {
+    if (raw == null || zlibFrom < 0) {
       return null;
+    }
+    if (joined == null) {
+      Inflate.zlib(png, zlibFrom, zlibTo, raw);
+    } else {
+      Inflate.zlib(joined.toByteArray(), 0, joined.size(), raw);
     }
     unfilter(raw, width, height, channels);
     return new ImageDecoder.Pixels(width, height, argb(raw, width, height, channels, buffers.argb(width * height)));

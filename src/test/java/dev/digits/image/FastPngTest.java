@@ -11,6 +11,8 @@ import dev.digits.mnist.MnistFixture;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +37,14 @@ class FastPngTest {
   }
 
   @Test
+  void pixelDataSplitOverSeveralChunksIsJoined() throws Exception {
+    byte[] png = CanvasRenderer.png(CanvasRenderer.render(MnistFixture.test().images()[1], Style.oldCanvas()));
+    byte[] split = withIdatSplit(png, 3);
+    assertEquals(png.length + 2 * 12, split.length);
+    assertArrayEquals(FastPng.decode(png).argb(), FastPng.decode(split).argb());
+  }
+
+  @Test
   void otherKindsOfPngAreLeftToImageIo() {
     BufferedImage grey = new BufferedImage(20, 20, BufferedImage.TYPE_BYTE_GRAY);
     assertNull(FastPng.decode(CanvasRenderer.png(grey)));
@@ -42,6 +52,29 @@ class FastPngTest {
     assertNull(FastPng.decode(CanvasRenderer.png(indexed)));
     byte[] png = CanvasRenderer.png(CanvasRenderer.render(MnistFixture.test().images()[0], Style.oldCanvas()));
     assertNull(FastPng.decode(java.util.Arrays.copyOf(png, png.length / 2)), "truncated: ImageIO decides");
+  }
+
+  /** The same PNG with its one IDAT chunk cut into {@code parts} chunks, each with its CRC. */
+  private static byte[] withIdatSplit(byte[] png, int parts) {
+    ByteBuffer in = ByteBuffer.wrap(png);
+    ByteBuffer out = ByteBuffer.allocate(png.length + 12 * (parts - 1));
+    out.put(png, 0, 8);
+    in.position(8);
+    while (in.hasRemaining()) {
+      int length = in.getInt();
+      int type = in.getInt();
+      int data = in.position();
+      in.position(data + length + 4);
+      int[] cuts = type == 0x49444154 ? new int[] {0, length / parts, 2 * length / parts, length} : new int[] {0, length};
+      for (int k = 0; k + 1 < cuts.length; k++) {
+        CRC32 crc = new CRC32();
+        out.putInt(cuts[k + 1] - cuts[k]).putInt(type).put(png, data + cuts[k], cuts[k + 1] - cuts[k]);
+        crc.update(png, data - 4, 4);
+        crc.update(png, data + cuts[k], cuts[k + 1] - cuts[k]);
+        out.putInt((int) crc.getValue());
+      }
+    }
+    return out.array();
   }
 
   private static BufferedImage rgb(BufferedImage argb) {
