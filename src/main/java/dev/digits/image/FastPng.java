@@ -1,7 +1,10 @@
 package dev.digits.image;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.zip.DataFormatException;
 
 /**
@@ -14,6 +17,7 @@ final class FastPng {
   private static final int IHDR = 0x49484452;
   private static final int IDAT = 0x49444154;
   private static final int IEND = 0x49454E44;
+  private static final VarHandle RGBA = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
   private FastPng() {}
 
@@ -145,10 +149,15 @@ final class FastPng {
   private static int[] argb(byte[] raw, int width, int height, int channels, int[] out) {
     for (int y = 0; y < height; y++) {
       int src = y * (width * channels + 1) + 1;
-      for (int x = 0; x < width; x++, src += channels) {
-        int r = raw[src] & 0xff;
-        int alpha = channels == 4 ? raw[src + 3] & 0xff : 0xff;
-        out[y * width + x] = alpha << 24 | r << 16 | (raw[src + 1] & 0xff) << 8 | (raw[src + 2] & 0xff);
+      int dst = y * width;
+      if (channels == 4) {
+        for (int x = 0; x < width; x++, src += 4) {
+          out[dst + x] = Integer.rotateRight((int) RGBA.get(raw, src), 8); // RGBA read as one int, alpha moved up
+        }
+      } else {
+        for (int x = 0; x < width; x++, src += 3) {
+          out[dst + x] = 0xff000000 | (raw[src] & 0xff) << 16 | (raw[src + 1] & 0xff) << 8 | (raw[src + 2] & 0xff);
+        }
       }
     }
     return out;
