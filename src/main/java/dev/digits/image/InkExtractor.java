@@ -33,24 +33,55 @@ public final class InkExtractor {
 
   /** As {@link #fromArgb(int, int, int[])}, the ink in an array from {@code buffers}. */
   static InkImage fromArgb(int width, int height, int[] argb, PixelBuffers buffers) {
+    if (width <= 0 || height <= 0 || argb.length != width * height) {
+      throw new IllegalArgumentException(argb.length + " pixels do not make " + width + "x" + height);
+    }
     long alphaSum = 0;
     int maxAlpha = 0;
-    for (int row = 0; row < argb.length; row += width) {
+    boolean[] uniform = new boolean[height]; // rows of one colour: the blank paper around a digit
+    for (int y = 0, row = 0; y < height; y++, row += width) {
       int rowSum = 0; // an int sum over one row compiles to vector instructions, a long one does not
-      for (int i = row, end = Math.min(row + width, argb.length); i < end; i++) {
+      int differs = 0;
+      for (int i = row; i < row + width; i++) {
         rowSum += argb[i] >>> 24;
         maxAlpha = Math.max(maxAlpha, argb[i] >>> 24);
+        differs |= argb[i] ^ argb[row];
       }
       alphaSum += rowSum;
+      uniform[y] = differs == 0;
     }
     if (2 * alphaSum < 255L * argb.length) { // mean opacity under one half
-      return new InkImage(width, height, fromAlpha(argb, maxAlpha, buffers.ink(argb.length)));
+      return withExtents(width, height, fromAlpha(argb, maxAlpha, buffers.ink(argb.length)), uniform);
     }
     float border = borderMedian(width, height, argb);
     boolean invert = border >= 0.5f; // dark ink on light paper: invert so ink is bright
     float background = invert ? 1f - border : border;
     float range = range(background, maxBrightness(argb, invert));
-    return new InkImage(width, height, fromColour(argb, invert, background, range, buffers.ink(argb.length)));
+    return withExtents(width, height, fromColour(argb, invert, background, range, buffers.ink(argb.length)), uniform);
+  }
+
+  /** The image with where each row's ink starts and ends, found reading inward from both ends of the row. */
+  private static InkImage withExtents(int width, int height, float[] ink, boolean[] uniform) {
+    int[] from = new int[height];
+    int[] to = new int[height];
+    for (int y = 0, row = 0; y < height; y++, row += width) {
+      if (uniform[y]) { // one colour, so one ink value
+        from[y] = ink[row] == 0f ? width : 0;
+        to[y] = ink[row] == 0f ? -1 : width - 1;
+        continue;
+      }
+      int x = 0;
+      while (x < width && ink[row + x] == 0f) {
+        x++;
+      }
+      from[y] = x;
+      int last = width - 1;
+      while (last > x && ink[row + last] == 0f) {
+        last--;
+      }
+      to[y] = x == width ? -1 : last;
+    }
+    return new InkImage(width, height, ink, from, to);
   }
 
   private static float[] fromAlpha(int[] argb, int maxAlpha, float[] ink) {

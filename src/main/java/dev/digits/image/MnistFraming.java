@@ -67,7 +67,7 @@ public final class MnistFraming {
     double sx = 0;
     double sy = 0;
     for (int y = box[1]; y <= box[3]; y++) {
-      for (int x = box[0]; x <= box[2]; x++) {
+      for (int x = Math.max(box[0], img.firstAbove(y, 0f)), to = Math.min(box[2], img.lastAbove(y, 0f)); x <= to; x++) {
         float v = img.ink()[y * img.width() + x];
         if (v == 0f) {
           continue; // adds nothing to any sum
