@@ -7,33 +7,38 @@ package dev.digits.model.cnn;
  * stores: the cost that dominated the CNN's convolution.
  */
 final class WeightedRowSum {
-  private final float[] values;
   private final float[][] rows;
+  private final float[] values;
+  private final int[] indices; // of rows: storing an index, unlike a reference, costs no GC write barrier
   private int count;
 
-  WeightedRowSum(int capacity) {
-    values = new float[capacity];
-    rows = new float[capacity][];
+  /** Sums over terms whose rows come from {@code rows}, at most {@code rows.length} terms between two {@link #addTo} calls. */
+  WeightedRowSum(float[][] rows) {
+    this.rows = rows;
+    values = new float[rows.length];
+    indices = new int[rows.length];
   }
 
   /**
-   * Adds the term unless its value is zero, without a branch: activations are zero or not about as
+   * Adds the term value * rows[row] unless its value is zero, without a branch: activations are zero or not about as
    * often as a coin falls, and a mispredicted branch per term cost more than the arithmetic.
    */
-  void addUnlessZero(float value, float[] row) {
+  void addUnlessZero(float value, int row) {
     values[count] = value;
-    rows[count] = row;
+    indices[count] = row;
     count += value != 0f ? 1 : 0;
   }
 
   /** acc += the terms given since the last call, in order; then forgets them. */
   void addTo(float[] acc) {
+    float[][] rows = this.rows;
     int t = 0;
     for (; t + 4 <= count; t += 4) {
-      addFour(acc, values[t], rows[t], values[t + 1], rows[t + 1], values[t + 2], rows[t + 2], values[t + 3], rows[t + 3]);
+      addFour(acc, values[t], rows[indices[t]], values[t + 1], rows[indices[t + 1]],
+          values[t + 2], rows[indices[t + 2]], values[t + 3], rows[indices[t + 3]]);
     }
     for (; t < count; t++) {
-      addOne(acc, values[t], rows[t]);
+      addOne(acc, values[t], rows[indices[t]]);
     }
     count = 0;
   }
