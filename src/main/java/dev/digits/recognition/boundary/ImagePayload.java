@@ -159,11 +159,9 @@ public final class ImagePayload {
   }
 
   private static String withoutBreaks(String text) {
-    int first = 0;
-    while (first < text.length() && !isBreak(text.charAt(first))) {
-      first++;
-    }
-    if (first == text.length()) {
+    // indexOf is a vectorised intrinsic: three of them cost less than one pass of charAt over 30 KB.
+    int first = Math.min(Math.min(indexOrMax(text, '\r'), indexOrMax(text, '\n')), indexOrMax(text, '\t'));
+    if (first == Integer.MAX_VALUE) {
       return text;
     }
     StringBuilder kept = new StringBuilder(text.length()).append(text, 0, first);
@@ -173,6 +171,12 @@ public final class ImagePayload {
       }
     }
     return kept.toString();
+  }
+
+  /** text.indexOf(c), or Integer.MAX_VALUE where c is absent. */
+  private static int indexOrMax(String text, char c) {
+    int i = text.indexOf(c);
+    return i < 0 ? Integer.MAX_VALUE : i;
   }
 
   private static String formValue(String value) {

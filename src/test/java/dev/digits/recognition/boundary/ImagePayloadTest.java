@@ -3,6 +3,7 @@ package dev.digits.recognition.boundary;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.digits.image.RejectedImageException;
 import dev.digits.image.RejectedImageException.Reason;
@@ -40,6 +41,16 @@ class ImagePayloadTest {
     assertArrayEquals(PNG, parse(B64, "text/plain"));
     assertArrayEquals(PNG, ImagePayload.imageBytes(PNG, "application/octet-stream"));
     assertArrayEquals(PNG, ImagePayload.imageBytes(PNG, "application/json")); // mislabelled bytes still work
+  }
+
+  @Test
+  void base64WrappedInLinesAsMimeEncodersWriteIt() {
+    byte[] longer = java.util.Arrays.copyOf(PNG, 200); // long enough to wrap
+    String wrapped = Base64.getMimeEncoder().encodeToString(longer);
+    assertTrue(wrapped.contains("\r\n"));
+    assertArrayEquals(longer, parse("data:image/png;base64," + wrapped, "application/json"));
+    assertArrayEquals(longer, parse(wrapped.replace("\r\n", "\n"), "text/plain"));
+    assertArrayEquals(longer, parse("data:image/png;base64," + wrapped.replace("\r\n", "\t"), "application/json"));
   }
 
   @Test
