@@ -27,6 +27,8 @@ public final class InkExtractor {
 
   // Two passes over the pixels: the brightest value (for the scale), then the ink. A picture has few
   // distinct colours (a canvas: 256 greys), so both passes convert each colour once and look it up after.
+  // A row that repeats the row above (the blank paper above and below a digit) is not read again: its
+  // ink, and where its ink starts and ends, are the row above's.
   public static InkImage fromArgb(int width, int height, int[] argb) {
     return fromArgb(width, height, argb, PixelBuffers.FRESH);
   }
@@ -36,38 +38,67 @@ public final class InkExtractor {
     if (width <= 0 || height <= 0 || argb.length != width * height) {
       throw new IllegalArgumentException(argb.length + " pixels do not make " + width + "x" + height);
     }
+    Rows rows = new Rows(width, height, argb);
     long alphaSum = 0;
-    int maxAlpha = 0;
-    boolean[] uniform = new boolean[height]; // rows of one colour: the blank paper around a digit
+    int rowSum = 0;
     for (int y = 0, row = 0; y < height; y++, row += width) {
-      int rowSum = 0; // an int sum over one row compiles to vector instructions, a long one does not
-      int differs = 0;
-      for (int i = row; i < row + width; i++) {
-        rowSum += argb[i] >>> 24;
-        maxAlpha = Math.max(maxAlpha, argb[i] >>> 24);
-        differs |= argb[i] ^ argb[row];
-      }
+      rowSum = rows.repeats[y] ? rowSum : alphaSum(argb, row, row + width);
       alphaSum += rowSum;
-      uniform[y] = differs == 0;
     }
+    float[] ink = buffers.ink(argb.length);
     if (2 * alphaSum < 255L * argb.length) { // mean opacity under one half
-      return withExtents(width, height, fromAlpha(argb, maxAlpha, buffers.ink(argb.length)), uniform);
+      fromAlpha(argb, rows, ink);
+    } else {
+      float border = borderMedian(width, height, argb);
+      boolean invert = border >= 0.5f; // dark ink on light paper: invert so ink is bright
+      float background = invert ? 1f - border : border;
+      float range = range(background, maxBrightness(argb, rows, invert));
+      fromColour(argb, rows, invert, background, range, ink);
     }
-    float border = borderMedian(width, height, argb);
-    boolean invert = border >= 0.5f; // dark ink on light paper: invert so ink is bright
-    float background = invert ? 1f - border : border;
-    float range = range(background, maxBrightness(argb, invert));
-    return withExtents(width, height, fromColour(argb, invert, background, range, buffers.ink(argb.length)), uniform);
+    return withExtents(rows, ink);
+  }
+
+  /** An int sum over one row compiles to vector instructions, a long one does not. */
+  private static int alphaSum(int[] argb, int from, int to) {
+    int sum = 0;
+    for (int i = from; i < to; i++) {
+      sum += argb[i] >>> 24;
+    }
+    return sum;
+  }
+
+  /** Which rows repeat the row above, found with {@link Arrays#equals}, which compares many pixels per instruction. */
+  private static final class Rows {
+    final int width;
+    final boolean[] repeats;
+
+    Rows(int width, int height, int[] argb) {
+      this.width = width;
+      repeats = new boolean[height];
+      for (int y = 1, row = width; y < height; y++, row += width) {
+        repeats[y] = Arrays.equals(argb, row, row + width, argb, row - width, row);
+      }
+    }
+
+    /** Gives row y the ink of the row above when it repeats it; false when it has to be computed. */
+    boolean copiedAbove(int y, float[] ink) {
+      if (repeats[y]) {
+        System.arraycopy(ink, (y - 1) * width, ink, y * width, width);
+      }
+      return repeats[y];
+    }
   }
 
   /** The image with where each row's ink starts and ends, found reading inward from both ends of the row. */
-  private static InkImage withExtents(int width, int height, float[] ink, boolean[] uniform) {
+  private static InkImage withExtents(Rows rows, float[] ink) {
+    int width = rows.width;
+    int height = rows.repeats.length;
     int[] from = new int[height];
     int[] to = new int[height];
     for (int y = 0, row = 0; y < height; y++, row += width) {
-      if (uniform[y]) { // one colour, so one ink value
-        from[y] = ink[row] == 0f ? width : 0;
-        to[y] = ink[row] == 0f ? -1 : width - 1;
+      if (rows.repeats[y]) {
+        from[y] = from[y - 1];
+        to[y] = to[y - 1];
         continue;
       }
       int x = 0;
@@ -84,22 +115,47 @@ public final class InkExtractor {
     return new InkImage(width, height, ink, from, to);
   }
 
-  private static float[] fromAlpha(int[] argb, int maxAlpha, float[] ink) {
+  private static void fromAlpha(int[] argb, Rows rows, float[] ink) {
+    int maxAlpha = 0;
+    for (int y = 0, row = 0; y < rows.repeats.length; y++, row += rows.width) {
+      for (int i = row, end = rows.repeats[y] ? row : row + rows.width; i < end; i++) {
+        maxAlpha = Math.max(maxAlpha, argb[i] >>> 24);
+      }
+    }
     float[] inkOfAlpha = new float[256];
     float range = range(0f, UNIT[maxAlpha]);
     for (int a = 0; a < inkOfAlpha.length; a++) {
       inkOfAlpha[a] = ink(UNIT[a], 0f, range);
     }
-    for (int i = 0; i < argb.length; i++) {
-      ink[i] = inkOfAlpha[argb[i] >>> 24];
+    for (int y = 0, row = 0; y < rows.repeats.length; y++, row += rows.width) {
+      if (!rows.copiedAbove(y, ink)) {
+        inkOfAlpha(argb, row, row + rows.width, inkOfAlpha, ink);
+      }
     }
-    return ink;
   }
 
-  private static float maxBrightness(int[] argb, boolean invert) {
+  private static void inkOfAlpha(int[] argb, int from, int to, float[] inkOfAlpha, float[] ink) {
+    for (int i = from; i < to; i++) {
+      ink[i] = inkOfAlpha[argb[i] >>> 24];
+    }
+  }
+
+  private static float maxBrightness(int[] argb, Rows rows, boolean invert) {
     int[] seen = ColourSlots.empty();
     float max = 0f;
-    for (int p : argb) {
+    for (int y = 0, row = 0; y < rows.repeats.length; y++, row += rows.width) {
+      if (!rows.repeats[y]) {
+        max = Math.max(max, maxBrightness(argb, row, row + rows.width, seen, invert));
+      }
+    }
+    return max;
+  }
+
+  /** The brightest of the colours in argb[from..to) not yet in {@code seen}, which then holds them. */
+  private static float maxBrightness(int[] argb, int from, int to, int[] seen, boolean invert) {
+    float max = 0f;
+    for (int i = from; i < to; i++) {
+      int p = argb[i];
       int slot = ColourSlots.of(p);
       if (seen[slot] != p) { // a colour not met yet (or one that shares its slot)
         seen[slot] = p;
@@ -109,10 +165,20 @@ public final class InkExtractor {
     return max;
   }
 
-  private static float[] fromColour(int[] argb, boolean invert, float background, float range, float[] ink) {
+  private static void fromColour(int[] argb, Rows rows, boolean invert, float background, float range, float[] ink) {
     int[] seen = ColourSlots.empty();
     float[] inkOfSlot = new float[seen.length];
-    for (int i = 0; i < argb.length; i++) {
+    for (int y = 0, row = 0; y < rows.repeats.length; y++, row += rows.width) {
+      if (!rows.copiedAbove(y, ink)) {
+        inkOfColour(argb, row, row + rows.width, seen, inkOfSlot, invert, background, range, ink);
+      }
+    }
+  }
+
+  /** The ink of argb[from..to), each colour converted when first met and remembered in its slot. */
+  private static void inkOfColour(int[] argb, int from, int to, int[] seen, float[] inkOfSlot,
+      boolean invert, float background, float range, float[] ink) {
+    for (int i = from; i < to; i++) {
       int p = argb[i];
       int slot = ColourSlots.of(p);
       if (seen[slot] != p) {
@@ -121,7 +187,6 @@ public final class InkExtractor {
       }
       ink[i] = inkOfSlot[slot];
     }
-    return ink;
   }
 
   /** A direct-mapped table of colours: each ARGB value hashes to one slot, which remembers the last colour it held. */
