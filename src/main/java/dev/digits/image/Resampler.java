@@ -39,7 +39,11 @@ final class Resampler {
     return new Axis(first, weights);
   }
 
-  /** Columns first, then rows. Blank pixels are skipped: adding their zero weight changes no sum. */
+  /**
+   * Columns first, then rows. Blank rows and the blank ends of rows are skipped. Weights and ink are
+   * never negative, so a term that is zero (a weight outside the source, blank paper) adds +0 and
+   * changes no sum: leaving them out, or in, gives the same bits.
+   */
   static float[] resample(InkImage img, Axis cols, Axis rows, int side) {
     int h = img.height();
     int w = img.width();
@@ -59,9 +63,7 @@ final class Resampler {
         int to = Math.min(weights.length - 1, inkTo - lo);
         float acc = 0;
         for (int i = from; i <= to; i++) {
-          if (weights[i] != 0) {
-            acc += weights[i] * ink[row + lo + i];
-          }
+          acc += weights[i] * ink[row + lo + i];
         }
         tmp[y * side + u] = acc;
       }
