@@ -40,6 +40,10 @@ public final class ImagePayload {
       Multipart.Part part = Multipart.file(body, parameter(contentType, "boundary"));
       return imageBytes(part.content(), part.mediaType());
     }
+    byte[] fromDataUrl = DataUrl.decodeExact(body);
+    if (fromDataUrl != null) {
+      return fromDataUrl;
+    }
     // Trailing spaces are kept: a form-decoding client may have turned a data URL's final '+' into one.
     String text = new String(body, StandardCharsets.UTF_8).stripLeading();
     int end = text.length();

@@ -2,6 +2,7 @@ package dev.digits.recognition.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,25 @@ class ImagePayloadTest {
     assertArrayEquals(PNG, parse(B64, "text/plain"));
     assertArrayEquals(PNG, ImagePayload.imageBytes(PNG, "application/octet-stream"));
     assertArrayEquals(PNG, ImagePayload.imageBytes(PNG, "application/json")); // mislabelled bytes still work
+  }
+
+  @Test
+  void dataUrlSchemeAndEncodingInAnyCase() {
+    assertArrayEquals(PNG, parse("DATA:IMAGE/PNG;BASE64," + B64, "application/json"));
+    assertArrayEquals(PNG, parse("Data:;Base64," + B64, "application/json"));
+    assertArrayEquals(PNG, parse("data:image/jpeg;base64," + B64, "application/json")); // the bytes decide
+  }
+
+  /** The byte-level shortcut takes exact data URLs of images and leaves everything else to the text path. */
+  @Test
+  void exactDataUrlsTakeTheShortcut() {
+    byte[] ascii = DATA_URL.getBytes(StandardCharsets.US_ASCII);
+    assertArrayEquals(PNG, DataUrl.decodeExact(ascii));
+    for (String other : new String[] {DATA_URL + "\n", DATA_URL.replace('+', ' '), "data:text/plain,hello",
+        "data:image/png;base64," + Base64.getEncoder().encodeToString("not an image".getBytes(StandardCharsets.US_ASCII)),
+        "data:image/png;base64", "data:", ""}) {
+      assertNull(DataUrl.decodeExact(other.getBytes(StandardCharsets.US_ASCII)), other);
+    }
   }
 
   @Test
