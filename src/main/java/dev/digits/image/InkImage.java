@@ -13,7 +13,7 @@ public final class InkImage {
   private final int[] inkFrom;
   private final int[] inkTo;
 
-  /** {@code ink} is row-major; {@code inkFrom} and {@code inkTo} are the row extents its maker found while writing it. */
+  /** {@code ink} is row-major; {@code inkFrom} and {@code inkTo} are the row extents its maker found in it. */
   InkImage(int width, int height, float[] ink, int[] inkFrom, int[] inkTo) {
     if (width <= 0 || height <= 0 || ink.length != width * height || inkFrom.length != height || inkTo.length != height) {
       throw new IllegalArgumentException("ink array does not match " + width + "x" + height);

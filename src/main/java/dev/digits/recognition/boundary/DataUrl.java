@@ -20,16 +20,20 @@ final class DataUrl {
   /**
    * The image in a body that is exactly a base64 data URL of an image, decoded straight from the bytes:
    * the form browsers' canvases send, which is most requests. It skips the text path's copies of
-   * the body (a canvas is about 30 KB of base64). Null for anything else, even where the text path would
-   * succeed (spaces, line breaks, an unknown media type, another encoding), so that the text path decides.
+   * the body (a canvas is about 30 KB of base64). As on the text path, the decoded bytes decide, not the
+   * media type. Null for anything else, even where the text path would succeed (spaces, line breaks,
+   * URL encoding, base64url), so that the text path decides.
    */
   static byte[] decodeExact(byte[] body) {
     if (!startsIgnoringCase(body, 0, SCHEME)) {
       return null;
     }
     int comma = -1;
-    for (int i = SCHEME.length; i < Math.min(body.length, MAX_HEADER) && comma < 0; i++) {
-      comma = body[i] == ',' ? i : -1;
+    for (int i = SCHEME.length; i < Math.min(body.length, MAX_HEADER); i++) {
+      if (body[i] == ',') {
+        comma = i;
+        break;
+      }
     }
     if (comma < SCHEME.length + BASE64.length || !startsIgnoringCase(body, comma - BASE64.length, BASE64)) {
       return null;
