@@ -118,8 +118,8 @@ public final class InkExtractor {
   private static void fromAlpha(int[] argb, Rows rows, float[] ink) {
     int maxAlpha = 0;
     for (int y = 0, row = 0; y < rows.repeats.length; y++, row += rows.width) {
-      for (int i = row, end = rows.repeats[y] ? row : row + rows.width; i < end; i++) {
-        maxAlpha = Math.max(maxAlpha, argb[i] >>> 24);
+      if (!rows.repeats[y]) {
+        maxAlpha = Math.max(maxAlpha, maxAlpha(argb, row, row + rows.width));
       }
     }
     float[] inkOfAlpha = new float[256];
@@ -132,6 +132,14 @@ public final class InkExtractor {
         inkOfAlpha(argb, row, row + rows.width, inkOfAlpha, ink);
       }
     }
+  }
+
+  private static int maxAlpha(int[] argb, int from, int to) {
+    int max = 0;
+    for (int i = from; i < to; i++) {
+      max = Math.max(max, argb[i] >>> 24);
+    }
+    return max;
   }
 
   private static void inkOfAlpha(int[] argb, int from, int to, float[] inkOfAlpha, float[] ink) {
