@@ -19,7 +19,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 # Request bodies: the benchmark's Lua script (200 MNIST digits as canvas PNG data URLs).
 [ -f target/bench/post.lua ] || mvn -q test-compile exec:exec@soak-script
 
-java -Xmx640m -jar target/payara-micro.jar --deploy target/ROOT.war --contextroot / --port 8080 --nohazelcast \
+java -Xmx640m -XX:SharedArchiveFile=target/payara-micro.jsa -jar target/payara-micro.jar --deploy target/ROOT.war --contextroot / --port 8080 --nohazelcast \
   > "$out/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT

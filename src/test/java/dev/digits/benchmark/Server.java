@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** The server under test: one this benchmark starts (and can measure), or one already running. */
 final class Server {
+  private static final Path CLASS_ARCHIVE = Path.of("target/payara-micro.jsa");
   private final String base;
   private final Process process;
   private final double startupSeconds;
@@ -23,14 +25,22 @@ final class Server {
     return new Server(url, null, 0);
   }
 
-  /** Starts Payara Micro with the WAR and times it until the first successful prediction. */
-  static Server start(String body) throws IOException, InterruptedException {
+  /**
+   * Starts Payara Micro with the WAR as the README's run command does, and times it until the first
+   * successful prediction. With {@code classArchive} the JVM maps the classes that `mvn package`'s
+   * training start archived (target/payara-micro.jsa); without it, it loads them all from the jars.
+   */
+  static Server start(String body, boolean classArchive) throws IOException, InterruptedException {
     Path log = Path.of("target/bench/server.log");
     Files.createDirectories(log.getParent());
+    List<String> command = new ArrayList<>(List.of("java", "-Xmx" + System.getProperty("server.heap", "640m")));
+    if (classArchive) {
+      command.add("-XX:SharedArchiveFile=" + CLASS_ARCHIVE);
+    }
+    command.addAll(List.of("-jar", "target/payara-micro.jar", "--deploy", "target/ROOT.war", "--contextroot", "/",
+        "--port", "8080", "--nohazelcast"));
     long t0 = System.nanoTime();
-    Process p = new ProcessBuilder(List.of("java", "-Xmx" + System.getProperty("server.heap", "640m"), "-jar", "target/payara-micro.jar", "--deploy",
-        "target/ROOT.war", "--contextroot", "/", "--port", "8080", "--nohazelcast"))
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     HttpClient client = HttpClient.newHttpClient();
     while (!Benchmark.predicts(client, "http://localhost:8080/digit/cnn/", body)) {
       if (!p.isAlive() || System.nanoTime() - t0 > 300_000_000_000L) {
@@ -40,6 +50,11 @@ final class Server {
       Thread.sleep(50);
     }
     return new Server("http://localhost:8080", p, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** Whether `mvn package` wrote the class archive that {@link #start} can use. */
+  static boolean hasClassArchive() {
+    return Files.isRegularFile(CLASS_ARCHIVE);
   }
 
   String url(String route) {
