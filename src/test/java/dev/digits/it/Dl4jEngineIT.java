@@ -59,11 +59,11 @@ class Dl4jEngineIT {
     HttpResponse<String> r = http.post("/api/v1/predict/batch", "application/json", batch.append("]}").toString());
     assertEquals(200, r.statusCode(), r.body());
     assertEquals(DIGITS, count(r.body(), "\"model\":\"cnn\""), r.body());
-    // Only ND4J allocates through JavaCPP: memory there shows the answers came from DL4J, not the Java engine.
-    assertTrue(offHeapBytes(http.get("/metrics").body()) > 0, "no ND4J memory: the CNN did not run on DL4J");
     for (int i = 0; i < DIGITS; i++) {
       assertEquals(expected[i], digitAt(r.body(), i), "batch answer " + i);
     }
+    // Only ND4J allocates through JavaCPP: memory there shows the answers came from DL4J, not the Java engine.
+    assertTrue(offHeapBytes(http.get("/metrics").body()) > 0, "no ND4J memory: the CNN did not run on DL4J");
   }
 
   /** The digit of the i-th answer in a batch response. */
