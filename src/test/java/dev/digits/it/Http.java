@@ -61,6 +61,12 @@ public final class Http {
     }
   }
 
+  /** A gauge the server reports at /metrics (Prometheus text: name, labels, value); 0 where it reports none. */
+  public double metric(String name) {
+    return get("/metrics").body().lines().filter(line -> line.startsWith(name))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).max().orElse(0);
+  }
+
   public static JsonStructure json(HttpResponse<String> r) {
     return Json.createReader(new StringReader(r.body())).read();
   }

@@ -102,11 +102,7 @@ class LoadIT {
   private static long peakResidentBytes(Http http, long end) throws InterruptedException {
     long peak = 0;
     do {
-      for (String line : http.get("/metrics").body().split("\n")) {
-        if (line.startsWith("javacpp_physical_bytes_bytes")) {
-          peak = Math.max(peak, (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
-        }
-      }
+      peak = Math.max(peak, (long) http.metric("javacpp_physical_bytes_bytes"));
       Thread.sleep(500);
     } while (System.nanoTime() < end);
     return peak;
