@@ -47,6 +47,7 @@ public final class Benchmark {
     result.put("war_mib", Files.size(Path.of("target/ROOT.war")) / 1048576.0);
     boolean external = args.length > 0 && !args[0].isBlank();
     Server server = external ? Server.running(args[0]) : startMeasured(bodies.get(0), result);
+    result.put("server_command", server.command());
     try {
       Wrk post = new Wrk(Path.of("target/bench"), bodies);
       Wrk get = new Wrk(Path.of("target/bench"), List.of());

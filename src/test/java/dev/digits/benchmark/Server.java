@@ -14,31 +14,34 @@ final class Server {
   private final String base;
   private final Process process;
   private final double startupSeconds;
+  private final String command;
 
-  private Server(String base, Process process, double startupSeconds) {
+  private Server(String base, Process process, double startupSeconds, String command) {
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     this.process = process;
     this.startupSeconds = startupSeconds;
+    this.command = command;
   }
 
   static Server running(String url) {
-    return new Server(url, null, 0);
+    return new Server(url, null, 0, "");
   }
 
   /**
-   * Starts Payara Micro with the WAR as the README's run command does, and times it until the first
-   * successful prediction. With {@code classArchive} the JVM maps the classes that `mvn package`'s
+   * Starts Payara Micro with the WAR as the README's run command does (the pom's server.* settings), and
+   * times it until the first successful prediction. With {@code classArchive} the JVM maps the classes that `mvn package`'s
    * training start archived (target/payara-micro.jsa); without it, it loads them all from the jars.
    */
   static Server start(String body, boolean classArchive) throws IOException, InterruptedException {
     Path log = Path.of("target/bench/server.log");
     Files.createDirectories(log.getParent());
-    List<String> command = new ArrayList<>(List.of("java", "-Xmx" + System.getProperty("server.heap", "640m")));
+    List<String> command = new ArrayList<>(List.of("java", "-Xmx" + System.getProperty("server.heap", "640m"),
+        System.getProperty("server.jit", "-XX:CompileThresholdScaling=3")));
     if (classArchive) {
       command.add("-XX:SharedArchiveFile=" + CLASS_ARCHIVE);
     }
     command.addAll(List.of("-jar", "target/payara-micro.jar", "--deploy", "target/ROOT.war", "--contextroot", "/",
-        "--port", "8080", "--nohazelcast"));
+        "--port", "8080", "--nohazelcast", "--maxhttpthreads", System.getProperty("server.http.threads", "16")));
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     HttpClient client = HttpClient.newHttpClient();
@@ -49,7 +52,7 @@ final class Server {
       }
       Thread.sleep(50);
     }
-    return new Server("http://localhost:8080", p, (System.nanoTime() - t0) / 1e9);
+    return new Server("http://localhost:8080", p, (System.nanoTime() - t0) / 1e9, String.join(" ", command));
   }
 
   /** Whether `mvn package` wrote the class archive that {@link #start} can use. */
@@ -59,6 +62,11 @@ final class Server {
 
   String url(String route) {
     return base + route;
+  }
+
+  /** The command that started it; empty for a server started elsewhere. */
+  String command() {
+    return command;
   }
 
   double startupSeconds() {
