@@ -19,8 +19,8 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 # Request bodies: the benchmark's Lua script (200 MNIST digits as canvas PNG data URLs).
 [ -f target/bench/post.lua ] || mvn -q test-compile exec:exec@soak-script
 
-# As the pom runs it (server.heap, server.jit, server.http.threads).
-java -Xmx640m -XX:CompileThresholdScaling=3 -XX:SharedArchiveFile=target/payara-micro.jsa -jar target/payara-micro.jar \
+# As the pom runs it (server.heap, server.jit, server.gc, server.http.threads).
+java -Xmx640m -XX:CompileThresholdScaling=3 -XX:+UseParallelGC -XX:SharedArchiveFile=target/payara-micro.jsa -jar target/payara-micro.jar \
   --deploy target/ROOT.war --contextroot / --port 8080 --nohazelcast --maxhttpthreads 16 \
   > "$out/server.log" 2>&1 &
 pid=$!

@@ -36,7 +36,8 @@ final class Server {
     Path log = Path.of("target/bench/server.log");
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>(List.of("java", "-Xmx" + System.getProperty("server.heap", "640m"),
-        System.getProperty("server.jit", "-XX:CompileThresholdScaling=3")));
+        System.getProperty("server.jit", "-XX:CompileThresholdScaling=3"),
+        System.getProperty("server.gc", "-XX:+UseParallelGC")));
     if (classArchive) {
       command.add("-XX:SharedArchiveFile=" + CLASS_ARCHIVE);
     }
