@@ -28,9 +28,10 @@ final class Server {
   }
 
   /**
-   * Starts Payara Micro with the WAR as the README's run command does (the pom's server.* settings), and
-   * times it until the first successful prediction. With {@code classArchive} the JVM maps the classes that `mvn package`'s
-   * training start archived (target/payara-micro.jsa); without it, it loads them all from the jars.
+   * Starts Payara Micro with the WAR as the README's run command does (the pom's server.* settings, passed
+   * as system properties; the defaults here are the pom's), and times it until the first successful
+   * prediction. With {@code classArchive} the JVM maps the classes that `mvn package`'s training start
+   * archived (target/payara-micro.jsa); without it, it loads them all from the jars.
    */
   static Server start(String body, boolean classArchive) throws IOException, InterruptedException {
     Path log = Path.of("target/bench/server.log");
