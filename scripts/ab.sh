@@ -4,33 +4,29 @@
 #   scripts/ab.sh 'label|java options|payara micro options' ...    (after `mvn package`; needs wrk)
 #   e.g. scripts/ab.sh 'g1|-XX:CompileThresholdScaling=3|--maxhttpthreads 16' \
 #                      'par|-XX:CompileThresholdScaling=3 -XX:+UseParallelGC|--maxhttpthreads 16'
+#   (a label alone, like pom, starts with the pom's server settings)
 #
-# For each setting in turn: starts target/ROOT.war with the class archive and a 640 MiB heap, warms up
+# For each setting in turn: starts target/ROOT.war with the class archive and the pom's heap, warms up
 # with three 10 s runs of 8 clients per route, then runs 10 s at 8 and at 32 clients on the ANN route,
 # then the CNN route, then 8 clients on GET /health/live. Prints req/s, RSS before and after, threads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f target/bench/post.lua ] || mvn -q test-compile exec:exec@soak-script
-url=http://localhost:8080
+source scripts/server.sh
+url=$server_url
 rate() { wrk -t2 -c"$1" -d10s ${3:+-s "$3"} "$url$2" | awk '/Requests\/sec/ {print int($2)}'; }
 rss() { awk '/VmRSS/ {print int($2/1024)}' /proc/"$1"/status; }
 for setting in "$@"; do
-  IFS='|' read -r label jopts popts <<< "$setting"
-  # shellcheck disable=SC2086 # the options are word lists
-  java -Xmx640m $jopts -XX:SharedArchiveFile=target/payara-micro.jsa -jar target/payara-micro.jar \
-    --deploy target/ROOT.war --contextroot / --port 8080 --nohazelcast $popts > target/ab-server.log 2>&1 &
-  pid=$!
-  until curl -sf -o /dev/null $url/health/ready; do
-    kill -0 $pid 2>/dev/null || { echo "server died; see target/ab-server.log" >&2; exit 1; }
-    sleep 0.5
-  done
+  start_setting target/ab-server.log "$setting"
+  wait_ready
+  pid=$server_pid
   for route in /digit/ /digit/cnn/; do for _ in 1 2 3; do rate 8 $route target/bench/post.lua > /dev/null; done; done
   before=$(rss $pid)
-  line="$label:"
+  line="$setting_label:"
   for route in /digit/ /digit/cnn/; do for c in 8 32; do
     line="$line $route@$c=$(rate $c $route target/bench/post.lua)"
   done; done
   line="$line live@8=$(rate 8 /health/live)"
   echo "$line rss $before->$(rss $pid) MiB threads $(ls /proc/$pid/task | wc -l)"
-  kill $pid; wait $pid 2>/dev/null || true
+  stop_server
 done

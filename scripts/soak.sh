@@ -12,23 +12,15 @@ cd "$(dirname "$0")/.."
 minutes=${1:-10}
 out=target/soak
 mkdir -p "$out"
-[ -f target/ROOT.war ] || { echo "run 'mvn package' first" >&2; exit 1; }
-[ -f target/payara-micro.jar ] || mvn -q dependency:copy@copy-payara-micro
+source scripts/server.sh
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
 # Request bodies: the benchmark's Lua script (200 MNIST digits as canvas PNG data URLs).
 [ -f target/bench/post.lua ] || mvn -q test-compile exec:exec@soak-script
 
-# As the pom runs it (server.heap, server.jit, server.gc, server.http.threads).
-java -Xmx640m -XX:CompileThresholdScaling=3 -XX:+UseParallelGC -XX:SharedArchiveFile=target/payara-micro.jsa -jar target/payara-micro.jar \
-  --deploy target/ROOT.war --contextroot / --port 8080 --nohazelcast --maxhttpthreads 16 \
-  > "$out/server.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-until curl -sf -o /dev/null http://localhost:8080/health/ready; do
-  kill -0 $pid 2>/dev/null || { echo "server died; see $out/server.log" >&2; exit 1; }
-  sleep 0.5
-done
+start_server "$out/server.log"
+wait_ready
+pid=$server_pid
 
 sample() {
   local rss heap offheap
