@@ -24,6 +24,7 @@ start_server() {
   java -Xmx"$server_heap" $jopts -XX:SharedArchiveFile=target/payara-micro.jsa -jar target/payara-micro.jar \
     --deploy target/ROOT.war --contextroot / --port 8080 --nohazelcast $popts > "$log" 2>&1 &
   server_pid=$!
+  server_started=$SECONDS
   trap stop_server EXIT
 }
 
@@ -33,9 +34,11 @@ start_setting() {
   if [[ $2 == *'|'* ]]; then start_server "$1" "$jopts" "$popts"; else start_server "$1"; fi
 }
 
-# Fails when the server has died, pointing at its log.
+# Fails when the server has died, or has not answered within two minutes (a failed deployment leaves
+# Payara running without the app), pointing at its log.
 server_alive() {
   kill -0 "$server_pid" 2>/dev/null || { echo "server died; see $server_log" >&2; exit 1; }
+  ((SECONDS - server_started < 120)) || { echo "no answer after 120 s; see $server_log" >&2; exit 1; }
 }
 
 wait_ready() {

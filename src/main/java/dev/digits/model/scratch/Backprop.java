@@ -12,13 +12,28 @@ final class Backprop {
     int h = w.hidden();
     System.arraycopy(w.b1(), 0, hidden, 0, h);
     float[] w1 = w.w1();
-    for (int i = 0; i < w.inputs(); i++) {
-      float xi = x[i];
-      if (xi != 0f) { // most MNIST pixels are blank: skipping them is the biggest saving
-        int off = i * h;
-        for (int j = 0; j < h; j++) {
-          hidden[j] += xi * w1[off + j];
-        }
+    int[] inked = new int[w.inputs()]; // most MNIST pixels are blank: skipping them is the biggest saving
+    int n = 0;
+    for (int i = 0; i < inked.length; i++) {
+      inked[n] = i;
+      n += x[i] != 0f ? 1 : 0;
+    }
+    // Four pixels per pass over the hidden layer: a quarter of its loads and stores. Added left to right,
+    // each term rounds as it would alone, so the sums are those of one pass per pixel to the bit.
+    int t = 0;
+    for (; t + 4 <= n; t += 4) {
+      int a = inked[t], b = inked[t + 1], c = inked[t + 2], d = inked[t + 3];
+      float xa = x[a], xb = x[b], xc = x[c], xd = x[d];
+      int oa = a * h, ob = b * h, oc = c * h, od = d * h;
+      for (int j = 0; j < h; j++) {
+        hidden[j] = hidden[j] + xa * w1[oa + j] + xb * w1[ob + j] + xc * w1[oc + j] + xd * w1[od + j];
+      }
+    }
+    for (; t < n; t++) {
+      float xi = x[inked[t]];
+      int off = inked[t] * h;
+      for (int j = 0; j < h; j++) {
+        hidden[j] += xi * w1[off + j];
       }
     }
     for (int j = 0; j < h; j++) {
