@@ -61,22 +61,51 @@ public final class MnistFraming {
     return new int[] {minX, minY, maxX, maxY};
   }
 
-  /** The ink-weighted centre inside the box, in continuous coordinates (pixel i spans i..i+1). */
+  /**
+   * The ink-weighted centre inside the box, in continuous coordinates (pixel i spans i..i+1). Each
+   * row is summed in four interleaved parts, so that four additions are under way at a time instead
+   * of one waiting on the last (a double add takes several cycles to finish).
+   */
   static double[] centreOfMass(InkImage img, int[] box) {
+    float[] ink = img.ink();
     double sum = 0;
     double sx = 0;
     double sy = 0;
     for (int y = box[1]; y <= box[3]; y++) {
-      for (int x = Math.max(box[0], img.firstAbove(y, 0f)), to = Math.min(box[2], img.lastAbove(y, 0f)); x <= to; x++) {
-        float v = img.ink()[y * img.width() + x];
-        if (v == 0f) {
-          continue; // adds nothing to any sum
-        }
-        sum += v;
-        sx += v * (x + 0.5);
-        sy += v * (y + 0.5);
-      }
+      int from = Math.max(box[0], img.firstAbove(y, 0f));
+      int to = Math.min(box[2], img.lastAbove(y, 0f));
+      double[] row = rowMoments(ink, y * img.width(), from, to);
+      sum += row[0];
+      sx += row[1];
+      sy += row[0] * (y + 0.5);
     }
     return new double[] {sx / sum, sy / sum};
+  }
+
+  /** {sum of v, sum of v * (x + 0.5)} over x = from..to of the row starting at {@code row}. */
+  private static double[] rowMoments(float[] ink, int row, int from, int to) {
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    double m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+    int x = from;
+    for (; x + 3 <= to; x += 4) {
+      double v0 = ink[row + x];
+      double v1 = ink[row + x + 1];
+      double v2 = ink[row + x + 2];
+      double v3 = ink[row + x + 3];
+      s0 += v0;
+      s1 += v1;
+      s2 += v2;
+      s3 += v3;
+      m0 += v0 * (x + 0.5);
+      m1 += v1 * (x + 1.5);
+      m2 += v2 * (x + 2.5);
+      m3 += v3 * (x + 3.5);
+    }
+    for (; x <= to; x++) {
+      double v = ink[row + x];
+      s0 += v;
+      m0 += v * (x + 0.5);
+    }
+    return new double[] {(s0 + s1) + (s2 + s3), (m0 + m1) + (m2 + m3)};
   }
 }

@@ -40,47 +40,86 @@ final class Resampler {
   }
 
   /**
-   * Columns first, then rows. Blank rows and the blank ends of rows are skipped. Weights and ink are
-   * never negative, so a term that is zero (a weight outside the source, blank paper) adds +0 and
-   * changes no sum: leaving them out, or in, gives the same bits.
+   * Rows first, then columns. The rows pass adds each source row, over the columns that hold ink in any
+   * row, into the output rows its filter reaches: zero-based loops over the picture's width, which the
+   * JIT compiles to vector instructions (it does not when the two arrays are read at different offsets,
+   * hence the copy of each row). The columns pass then reduces 28 short rows, four at a time so that
+   * four sums advance together. Blank rows are skipped. Every sum takes its terms in source order, and
+   * since weights and ink are never negative, a term left out for being zero would have added +0.
    */
   static float[] resample(InkImage img, Axis cols, Axis rows, int side) {
     int h = img.height();
     int w = img.width();
-    float[] ink = img.ink();
-    float[] tmp = new float[h * side];
+    int inkFrom = w;
+    int inkTo = -1;
     for (int y = 0; y < h; y++) {
-      int row = y * w;
-      int inkFrom = img.firstAbove(y, 0f);
-      if (inkFrom == w) {
-        continue; // a blank row stays zero
-      }
-      int inkTo = img.lastAbove(y, 0f);
-      for (int u = 0; u < side; u++) {
-        float[] weights = cols.weights()[u];
-        int lo = cols.first()[u];
-        int from = Math.max(0, inkFrom - lo);
-        int to = Math.min(weights.length - 1, inkTo - lo);
-        float acc = 0;
-        for (int i = from; i <= to; i++) {
-          acc += weights[i] * ink[row + lo + i];
-        }
-        tmp[y * side + u] = acc;
-      }
+      inkFrom = Math.min(inkFrom, img.firstAbove(y, 0f));
+      inkTo = Math.max(inkTo, img.lastAbove(y, 0f));
     }
     float[] out = new float[side * side];
-    for (int v = 0; v < side; v++) {
-      float[] weights = rows.weights()[v];
-      int lo = rows.first()[v];
-      for (int i = 0; i < weights.length; i++) {
-        if (weights[i] != 0) {
-          int src = (lo + i) * side;
-          for (int u = 0; u < side; u++) {
-            out[v * side + u] += weights[i] * tmp[src + u];
-          }
+    if (inkTo < 0) {
+      return out; // blank
+    }
+    int span = inkTo - inkFrom + 1;
+    float[][] tmp = resampleRows(img, rows, side, inkFrom, span); // [v][x - inkFrom]
+    for (int u = 0; u < side; u++) {
+      float[] weights = cols.weights()[u];
+      int lo = cols.first()[u];
+      int from = Math.max(0, inkFrom - lo);
+      int to = Math.min(weights.length - 1, inkTo - lo);
+      int at = lo - inkFrom;
+      int v = 0;
+      for (; v + 4 <= side; v += 4) {
+        float a0 = 0;
+        float a1 = 0;
+        float a2 = 0;
+        float a3 = 0;
+        for (int i = from; i <= to; i++) {
+          float wi = weights[i];
+          a0 += wi * tmp[v][at + i];
+          a1 += wi * tmp[v + 1][at + i];
+          a2 += wi * tmp[v + 2][at + i];
+          a3 += wi * tmp[v + 3][at + i];
         }
+        out[v * side + u] = a0;
+        out[(v + 1) * side + u] = a1;
+        out[(v + 2) * side + u] = a2;
+        out[(v + 3) * side + u] = a3;
+      }
+      for (; v < side; v++) {
+        float acc = 0;
+        for (int i = from; i <= to; i++) {
+          acc += weights[i] * tmp[v][at + i];
+        }
+        out[v * side + u] = acc;
       }
     }
     return out;
+  }
+
+  /** Output row v, over source columns inkFrom..inkFrom + span: the source rows under its filter, weighted. */
+  private static float[][] resampleRows(InkImage img, Axis rows, int side, int inkFrom, int span) {
+    float[][] tmp = new float[side][span];
+    float[] line = new float[span];
+    for (int y = 0; y < img.height(); y++) {
+      if (img.firstAbove(y, 0f) == img.width()) {
+        continue; // a blank row adds nothing
+      }
+      System.arraycopy(img.ink(), y * img.width() + inkFrom, line, 0, span);
+      for (int v = 0; v < side; v++) {
+        float[] weights = rows.weights()[v];
+        int i = y - rows.first()[v];
+        if (i >= 0 && i < weights.length && weights[i] != 0) {
+          addScaled(tmp[v], weights[i], line);
+        }
+      }
+    }
+    return tmp;
+  }
+
+  private static void addScaled(float[] acc, float weight, float[] src) {
+    for (int x = 0; x < acc.length; x++) {
+      acc[x] += weight * src[x];
+    }
   }
 }
