@@ -35,10 +35,30 @@ final class Inflate {
   /** The order in which a dynamic block lists the code lengths of its code-length code. */
   private static final byte[] CODE_LENGTH_ORDER = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
 
+  /**
+   * What each symbol means, as {@code value << 4 | extra bits}: literals 0-255 and the end of a block
+   * (256) are themselves; lengths are 512 + their base; 286 and 287 (never valid) are 300.
+   */
+  private static final int[] LITERAL_MEANING = new int[288];
+  /** Distance symbols: base << 4 | extra bits. */
+  private static final int[] DISTANCE_MEANING = new int[30];
+  /** The code-length code's symbols are themselves. */
+  private static final int[] SYMBOL_ITSELF = new int[19];
+  private static final int LENGTH_FLAG = 512;
+
   private static final Code FIXED_LITERALS;
   private static final Code FIXED_DISTANCES;
 
   static {
+    for (int s = 0; s < LITERAL_MEANING.length; s++) {
+      LITERAL_MEANING[s] = s <= 256 ? s << 4 : s <= 285 ? (LENGTH_FLAG + LENGTH_BASE[s - 257]) << 4 | LENGTH_EXTRA[s - 257] : 300 << 4;
+    }
+    for (int d = 0; d < DISTANCE_MEANING.length; d++) {
+      DISTANCE_MEANING[d] = DIST_BASE[d] << 4 | DIST_EXTRA[d];
+    }
+    for (int s = 0; s < SYMBOL_ITSELF.length; s++) {
+      SYMBOL_ITSELF[s] = s << 4;
+    }
     byte[] lengths = new byte[288];
     Arrays.fill(lengths, 0, 144, (byte) 8);
     Arrays.fill(lengths, 144, 256, (byte) 9);
@@ -47,8 +67,8 @@ final class Inflate {
     byte[] distances = new byte[30];
     Arrays.fill(distances, (byte) 5);
     try {
-      FIXED_LITERALS = new Code(lengths, 288);
-      FIXED_DISTANCES = new Code(distances, 30);
+      FIXED_LITERALS = new Code(lengths, 0, 288, LITERAL_MEANING);
+      FIXED_DISTANCES = new Code(distances, 0, 30, DISTANCE_MEANING);
     } catch (DataFormatException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -162,11 +182,11 @@ final class Inflate {
       refill();
       lengthOfLength[CODE_LENGTH_ORDER[i]] = (byte) take(3);
     }
-    Code lengthCode = new Code(lengthOfLength, 19);
+    Code lengthCode = new Code(lengthOfLength, 0, 19, SYMBOL_ITSELF);
     byte[] lengths = new byte[literals + distances];
     for (int i = 0; i < lengths.length; ) {
       refill();
-      int sym = lengthCode.decode(this);
+      int sym = consume(lengthCode.entry(this));
       if (sym < 16) {
         lengths[i++] = (byte) sym;
         continue;
@@ -191,39 +211,44 @@ final class Inflate {
     if (lengths[256] == 0) {
       throw new DataFormatException("no end-of-block code");
     }
-    huffman(new Code(lengths, 0, literals), new Code(lengths, literals, distances));
+    huffman(new Code(lengths, 0, literals, LITERAL_MEANING), new Code(lengths, literals, distances, DISTANCE_MEANING));
   }
 
   private void huffman(Code literals, Code distances) throws DataFormatException {
     byte[] out = this.out;
     while (true) {
       refill(); // 56 bits: a literal/length code with its extra bits (15 + 5) and a distance with its (15 + 13)
-      int sym = literals.decode(this);
-      if (sym < 256) {
+      int value = consume(literals.entry(this));
+      if (value < 256) {
         if (written == out.length) {
           throw new DataFormatException("more data than the picture holds");
         }
-        out[written++] = (byte) sym;
+        out[written++] = (byte) value;
         continue;
       }
-      if (sym == 256) {
+      if (value == 256) {
         return;
       }
-      sym -= 257;
-      if (sym >= LENGTH_BASE.length) {
+      if (value < LENGTH_FLAG) {
         throw new DataFormatException("bad length code");
       }
-      int length = LENGTH_BASE[sym] + take(LENGTH_EXTRA[sym]);
-      int d = distances.decode(this);
-      if (d >= DIST_BASE.length) {
-        throw new DataFormatException("bad distance code");
-      }
-      int distance = DIST_BASE[d] + take(DIST_EXTRA[d]);
+      int length = value - LENGTH_FLAG;
+      int distance = consume(distances.entry(this));
       if (distance > written || length > out.length - written) {
         throw new DataFormatException("a back-reference outside the data");
       }
       copy(out, distance, length);
     }
+  }
+
+  /** The value of a table entry plus its extra bits, taking the entry's code (if not yet taken) and the extra bits. */
+  private int consume(int entry) {
+    int codeLength = entry & 15;
+    int extra = (entry >>> 4) & 15;
+    int value = (entry >>> 8) + ((int) (bits >>> codeLength) & ((1 << extra) - 1));
+    bits >>>= codeLength + extra;
+    count -= codeLength + extra;
+    return value;
   }
 
   /** Appends {@code length} bytes from {@code distance} back; a copy longer than its distance repeats. */
@@ -258,19 +283,20 @@ final class Inflate {
 
   /**
    * A canonical Huffman code: a table indexed by the next {@value #FAST_BITS} input bits for the codes that
-   * short (entry = symbol << 4 | code length, 0 where the code is longer), and counts per length with
-   * the symbols in canonical order to decode the rest bit by bit.
+   * short (entry = the symbol's meaning << 4 | code length, 0 where the code is longer), and counts per
+   * length with the symbols in canonical order to decode the rest bit by bit. An entry holds a length's or
+   * a distance's base and extra bits, so a back-reference decodes with two lookups, not six.
    */
   private static final class Code {
     private final int[] fast = new int[1 << FAST_BITS];
     private final short[] countOfLength = new short[MAX_BITS + 1];
     private final short[] symbols;
 
-    Code(byte[] lengths, int n) throws DataFormatException {
-      this(lengths, 0, n);
-    }
+    private final int[] meaning;
 
-    Code(byte[] lengths, int from, int n) throws DataFormatException {
+    /** The code of the symbols with these code lengths, each decoding to meaning[symbol]. */
+    Code(byte[] lengths, int from, int n, int[] meaning) throws DataFormatException {
+      this.meaning = meaning;
       symbols = new short[n];
       for (int s = 0; s < n; s++) {
         countOfLength[lengths[from + s]]++;
@@ -303,20 +329,19 @@ final class Inflate {
         if (len <= FAST_BITS) {
           int reversed = Integer.reverse(c) >>> (32 - len); // codes are sent first bit first, read lowest bit first
           for (int i = reversed; i < fast.length; i += 1 << len) {
-            fast[i] = s << 4 | len;
+            fast[i] = meaning[s] << 4 | len;
           }
         }
       }
     }
 
-    /** The next symbol (the caller has refilled: at least {@value #MAX_BITS} bits are buffered). */
-    int decode(Inflate in) throws DataFormatException {
+    /**
+     * The next symbol's table entry: {@code meaning << 4 | code length}, the code still to be taken; for a
+     * code longer than the table covers, taken here, and the entry's code length 0 (the caller has refilled).
+     */
+    int entry(Inflate in) throws DataFormatException {
       int entry = fast[(int) in.bits & FAST_MASK];
-      if (entry != 0) {
-        in.take(entry & 15);
-        return entry >>> 4;
-      }
-      return slow(in);
+      return entry != 0 ? entry : meaning[slow(in)] << 4;
     }
 
     /** Bit by bit, as in zlib's puff.c: the code of each length is compared with the range of codes of that length. */
