@@ -56,7 +56,7 @@ public final class Benchmark {
         warmUp.put(route, warmUp(post, server.url(route)));
       }
       result.put("warm_up_req_per_s", warmUp);
-      server.sampleMemory(result, "rss_after_warmup_mib");
+      server.peakMemoryDuring(result, "rss_peak_after_warmup_mib", () -> post.run(server.url("/digit/cnn/"), 8, SECONDS));
       Map<String, Object> ceiling = new LinkedHashMap<>();
       for (int c : CONCURRENCY) {
         ceiling.put("c" + c, Wrk.json(get.run(server.url("/health/live"), c, SECONDS)));
@@ -70,11 +70,13 @@ public final class Benchmark {
         }
         result.put("POST " + route, r);
       }
+      // At least 100,000 more requests (besides those above), then the same load as the first memory reading.
       long done = 0;
       while (done < MEMORY_REQUESTS && server.pid() > 0) {
         done += post.run(server.url("/digit/cnn/"), 8, 20).requests();
       }
-      server.sampleMemory(result, "rss_after_" + done + "_requests_mib");
+      result.put("requests_between_memory_readings", done);
+      server.peakMemoryDuring(result, "rss_peak_after_those_requests_mib", () -> post.run(server.url("/digit/cnn/"), 8, SECONDS));
     } finally {
       server.stop();
     }

@@ -7,6 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The server under test: one this benchmark starts (and can measure), or one already running. */
 final class Server {
@@ -79,16 +84,38 @@ final class Server {
     return process == null ? -1 : process.pid();
   }
 
-  /** Resident memory of the server process, where this benchmark started it. */
-  void sampleMemory(Map<String, Object> into, String key) throws IOException {
+  /**
+   * The server's peak resident memory in MiB while {@code load} runs, sampled every 250 ms; nothing for a
+   * server started elsewhere. A peak, not one sample: ParallelGC grows and shrinks the heap as load
+   * changes, and single readings of the same steady server differed by up to 70 MiB.
+   */
+  <T> T peakMemoryDuring(Map<String, Object> into, String key, Callable<T> load) throws Exception {
     if (process == null) {
-      return;
+      return load.call();
     }
-    for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-      if (line.startsWith("VmRSS:")) {
-        into.put(key, Long.parseLong(line.replaceAll("\\D", "")) / 1024.0);
+    AtomicLong peakKib = new AtomicLong();
+    ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    sampler.scheduleAtFixedRate(() -> peakKib.accumulateAndGet(residentKib(), Math::max), 0, 250, TimeUnit.MILLISECONDS);
+    try {
+      return load.call();
+    } finally {
+      sampler.shutdown();
+      sampler.awaitTermination(1, TimeUnit.SECONDS);
+      into.put(key, peakKib.get() / 1024.0);
+    }
+  }
+
+  private long residentKib() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("\\D", ""));
+        }
       }
+    } catch (IOException e) {
+      // the process has just exited: no sample
     }
+    return 0;
   }
 
   void stop() throws InterruptedException {
