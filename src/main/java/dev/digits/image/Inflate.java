@@ -37,7 +37,8 @@ final class Inflate {
 
   /**
    * What each symbol means, as {@code value << 4 | extra bits}: literals 0-255 and the end of a block
-   * (256) are themselves; lengths are 512 + their base; 286 and 287 (never valid) are 300.
+   * (256) are themselves; lengths are {@link #LENGTH_FLAG} + their base; 286 and 287 (never valid) are
+   * {@link #INVALID_LENGTH}.
    */
   private static final int[] LITERAL_MEANING = new int[288];
   /** Distance symbols: base << 4 | extra bits. */
@@ -45,13 +46,14 @@ final class Inflate {
   /** The code-length code's symbols are themselves. */
   private static final int[] SYMBOL_ITSELF = new int[19];
   private static final int LENGTH_FLAG = 512;
+  private static final int INVALID_LENGTH = 300; // between the end of a block and the lengths
 
   private static final Code FIXED_LITERALS;
   private static final Code FIXED_DISTANCES;
 
   static {
     for (int s = 0; s < LITERAL_MEANING.length; s++) {
-      LITERAL_MEANING[s] = s <= 256 ? s << 4 : s <= 285 ? (LENGTH_FLAG + LENGTH_BASE[s - 257]) << 4 | LENGTH_EXTRA[s - 257] : 300 << 4;
+      LITERAL_MEANING[s] = s <= 256 ? s << 4 : s <= 285 ? (LENGTH_FLAG + LENGTH_BASE[s - 257]) << 4 | LENGTH_EXTRA[s - 257] : INVALID_LENGTH << 4;
     }
     for (int d = 0; d < DISTANCE_MEANING.length; d++) {
       DISTANCE_MEANING[d] = DIST_BASE[d] << 4 | DIST_EXTRA[d];

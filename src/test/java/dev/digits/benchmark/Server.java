@@ -89,15 +89,16 @@ final class Server {
    * server started elsewhere. A peak, not one sample: ParallelGC grows and shrinks the heap as load
    * changes, and single readings of the same steady server differed by up to 70 MiB.
    */
-  <T> T peakMemoryDuring(Map<String, Object> into, String key, Callable<T> load) throws Exception {
+  void peakMemoryDuring(Map<String, Object> into, String key, Callable<?> load) throws Exception {
     if (process == null) {
-      return load.call();
+      load.call();
+      return;
     }
     AtomicLong peakKib = new AtomicLong();
     ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
     sampler.scheduleAtFixedRate(() -> peakKib.accumulateAndGet(residentKib(), Math::max), 0, 250, TimeUnit.MILLISECONDS);
     try {
-      return load.call();
+      load.call();
     } finally {
       sampler.shutdown();
       sampler.awaitTermination(1, TimeUnit.SECONDS);
