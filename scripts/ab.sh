@@ -4,10 +4,10 @@
 #   scripts/ab.sh 'label|java options|payara micro options' ...    (after `mvn package`; needs wrk)
 #   e.g. scripts/ab.sh 'g1|-XX:CompileThresholdScaling=3|--maxhttpthreads 16' \
 #                      'par|-XX:CompileThresholdScaling=3 -XX:+UseParallelGC|--maxhttpthreads 16'
-#   (a label alone, like pom, starts with the pom's server settings; a fourth field names another WAR,
-#   e.g. 'before|-XX:CompileThresholdScaling=3 -XX:+UseParallelGC|--maxhttpthreads 16|/tmp/old/ROOT.war')
+#   (a label alone, like pom, starts with the pom's server settings; a fourth field names another build's
+#   target/ folder, e.g. 'before|-XX:CompileThresholdScaling=3 -XX:+UseParallelGC|--maxhttpthreads 16|/tmp/old/target')
 #
-# For each setting in turn: starts the WAR (target/ROOT.war unless named) with the class archive and the pom's heap, warms up
+# For each setting in turn: starts the build's Payara root (this checkout's unless named) with its class archive and the pom's heap, warms up
 # with three 10 s runs of 8 clients per route, then runs 10 s at 8 and at 32 clients on the ANN route,
 # then the CNN route, then 8 clients on GET /health/live. Prints req/s, RSS before and after, threads.
 set -euo pipefail

@@ -1,8 +1,11 @@
 # Sourced by the scripts beside it: starts the packaged app on Payara Micro as the pom does.
 #
-#   start_server LOG [java options] [payara micro options] [war]   sets server_pid; stops it on EXIT
-#   start_setting LOG 'label|java options|payara micro options|war'   the same, sets setting_label;
-#                     a label alone means the pom's settings; the war defaults to target/ROOT.war
+#   start_server LOG [java options] [payara micro options] [build]   sets server_pid; stops it on EXIT
+#   start_setting LOG 'label|java options|payara micro options|build'   the same, sets setting_label;
+#                     a label alone means the pom's settings
+#
+# A build is the target/ folder of a `mvn package` (this checkout's unless named): it starts the Payara
+# root prepared there (payara-root/, the WAR deployed in it) with that build's class archive.
 #   wait_ready                                               until /health/ready answers
 #   stop_server
 #
@@ -16,22 +19,21 @@ pom_payara_options="--maxhttpthreads $(pom_property server.http.threads)"
 server_url=http://localhost:8080
 
 start_server() {
-  local log=$1 jopts=${2-$pom_java_options} popts=${3-$pom_payara_options} war=${4:-target/ROOT.war}
-  [ -f "$war" ] || { echo "no $war: run 'mvn package' first" >&2; exit 1; }
-  [ -f target/payara-micro.jar ] || mvn -q dependency:copy@copy-payara-micro
+  local log=$1 jopts=${2-$pom_java_options} popts=${3-$pom_payara_options} build=${4:-target}
+  [ -f "$build/payara-root/launch-micro.jar" ] || { echo "no $build/payara-root: run 'mvn package' first" >&2; exit 1; }
   server_log=$log
   # shellcheck disable=SC2086 # the options are word lists
-  java -Xmx"$server_heap" $jopts -XX:SharedArchiveFile=target/payara-micro.jsa -jar target/payara-micro.jar \
-    --deploy "$war" --contextroot / --port 8080 --nohazelcast $popts > "$log" 2>&1 &
+  java -Xmx"$server_heap" $jopts -XX:SharedArchiveFile="$build/payara-micro.jsa" -jar "$build/payara-root/launch-micro.jar" \
+    --port 8080 --nohazelcast $popts > "$log" 2>&1 &
   server_pid=$!
   server_started=$SECONDS
   trap stop_server EXIT
 }
 
 start_setting() {
-  local jopts popts war
-  IFS='|' read -r setting_label jopts popts war <<< "$2"
-  if [[ $2 == *'|'* ]]; then start_server "$1" "$jopts" "$popts" "$war"; else start_server "$1"; fi
+  local jopts popts build
+  IFS='|' read -r setting_label jopts popts build <<< "$2"
+  if [[ $2 == *'|'* ]]; then start_server "$1" "$jopts" "$popts" "$build"; else start_server "$1"; fi
 }
 
 # Fails when the server has died, or has not answered within two minutes (a failed deployment leaves

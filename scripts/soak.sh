@@ -3,7 +3,7 @@
 #
 #   scripts/soak.sh [minutes]        (default 10; needs wrk, and `mvn package` run before)
 #
-# Starts Payara Micro with target/ROOT.war on port 8080, warms it up, then runs wrk (8 connections,
+# Starts the packaged app (target/payara-root) on port 8080, warms it up, then runs wrk (8 connections,
 # rotating 200 real MNIST canvas PNGs over the ANN, CNN and ensemble routes) while sampling every 5 s:
 # RSS (from /proc), heap used (jcmd GC.heap_info) and JavaCPP's off-heap bytes (the app's /metrics).
 # Writes target/soak/samples.csv and prints errors and memory growth after warm-up.

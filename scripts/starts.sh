@@ -5,8 +5,9 @@
 #   e.g. scripts/starts.sh 6 'default||' 'jit3|-XX:CompileThresholdScaling=3|' pom
 #   (a label alone, like pom, starts with the pom's server settings)
 #
-# Each round starts target/ROOT.war once per setting, with the class archive and the pom's heap, then
-# stops it; the means per setting come last. The request is one of the benchmark's canvas digits.
+# Each round starts the packaged app (target/payara-root) once per setting, with the class archive and
+# the pom's heap, then stops it; the means per setting come last. The request is one of the benchmark's
+# canvas digits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/server.sh

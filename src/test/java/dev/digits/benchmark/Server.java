@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /** The server under test: one this benchmark starts (and can measure), or one already running. */
 final class Server {
   private static final Path CLASS_ARCHIVE = Path.of("target/payara-micro.jsa");
+  private static final Path LAUNCHER = Path.of("target/payara-root/launch-micro.jar");
   private final String base;
   private final Process process;
   private final double startupSeconds;
@@ -33,10 +34,11 @@ final class Server {
   }
 
   /**
-   * Starts Payara Micro with the WAR as the README's run command does (the pom's server.* settings, passed
-   * as system properties; the defaults here are the pom's), and times it until the first successful
-   * prediction. With {@code classArchive} the JVM maps the classes that `mvn package`'s training start
-   * archived (target/payara-micro.jsa); without it, it loads them all from the jars.
+   * Starts the Payara root that `mvn package` prepared (the runtime unpacked, the WAR deployed in it) as the
+   * README's run command does (the pom's server.* settings, passed as system properties; the defaults here
+   * are the pom's), and times it until the first successful prediction. With {@code classArchive} the JVM
+   * maps the classes that `mvn package`'s training start archived (target/payara-micro.jsa); without it, it
+   * loads them all from the jars.
    */
   static Server start(String body, boolean classArchive) throws IOException, InterruptedException {
     Path log = Path.of("target/bench/server.log");
@@ -47,8 +49,11 @@ final class Server {
     if (classArchive) {
       command.add("-XX:SharedArchiveFile=" + CLASS_ARCHIVE);
     }
-    command.addAll(List.of("-jar", "target/payara-micro.jar", "--deploy", "target/ROOT.war", "--contextroot", "/",
-        "--port", "8080", "--nohazelcast", "--maxhttpthreads", System.getProperty("server.http.threads", "16")));
+    if (!Files.isRegularFile(LAUNCHER)) {
+      throw new IllegalStateException("no " + LAUNCHER + ": run `mvn package` first");
+    }
+    command.addAll(List.of("-jar", LAUNCHER.toString(), "--port", "8080", "--nohazelcast",
+        "--maxhttpthreads", System.getProperty("server.http.threads", "16")));
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     HttpClient client = HttpClient.newHttpClient();
