@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,11 @@ public final class ImagePayload {
   private static final int MAX_JSON_DEPTH = 16;
   /** Text that could be base64 at all (standard or URL alphabet, line breaks allowed). */
   private static final java.util.regex.Pattern BASE64_TEXT = java.util.regex.Pattern.compile("[A-Za-z0-9+/=_\\-\\r\\n]+");
+  /**
+   * One factory for every request: each {@code Json.createParser} call looks the JSON-P provider up
+   * again through the ServiceLoader, which reads every jar on the server's class path.
+   */
+  private static final JsonParserFactory JSON_PARSERS = Json.createParserFactory(null);
 
   private ImagePayload() {}
 
@@ -95,7 +101,7 @@ public final class ImagePayload {
     if (nestingDepth(json) > MAX_JSON_DEPTH) {
       throw malformed("JSON is nested deeper than " + MAX_JSON_DEPTH + " levels");
     }
-    try (JsonParser parser = Json.createParser(new StringReader(json))) {
+    try (JsonParser parser = JSON_PARSERS.createParser(new StringReader(json))) {
       parser.next();
       JsonValue value = parser.getValue();
       if (parser.hasNext()) {
