@@ -14,7 +14,7 @@
 
 pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -1; }
 server_heap=$(pom_property server.heap)
-pom_java_options="$(pom_property server.jit) $(pom_property server.gc) $(pom_property server.json)"
+pom_java_options="$(pom_property server.jit) $(pom_property server.gc) $(pom_property server.json) $(pom_property vector.api)"
 pom_payara_options="--maxhttpthreads $(pom_property server.http.threads)"
 server_url=http://localhost:8080
 

@@ -4,6 +4,7 @@ import dev.digits.mnist.CanvasRenderer;
 import dev.digits.mnist.CanvasRenderer.Style;
 import dev.digits.mnist.MnistDataset;
 import dev.digits.mnist.MnistFiles;
+import dev.digits.model.cnn.CnnForwardPass;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -84,6 +85,7 @@ public final class Benchmark {
       server.stop();
     }
     result.put("in_process", ModelSpeed.measure(test));
+    result.put("in_process_cnn_sums", CnnForwardPass.rowKernel());
     String json = Json.write(result);
     Files.writeString(Path.of("target/benchmark.json"), json);
     System.out.println(json);

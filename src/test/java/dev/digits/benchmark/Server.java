@@ -46,7 +46,8 @@ final class Server {
     List<String> command = new ArrayList<>(List.of("java", "-Xmx" + System.getProperty("server.heap", "640m"),
         System.getProperty("server.jit", "-XX:CompileThresholdScaling=3"),
         System.getProperty("server.gc", "-XX:+UseParallelGC"),
-        System.getProperty("server.json", "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl")));
+        System.getProperty("server.json", "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl"),
+        System.getProperty("vector.api", "--add-modules=jdk.incubator.vector")));
     if (classArchive) {
       command.add("-XX:SharedArchiveFile=" + CLASS_ARCHIVE);
     }

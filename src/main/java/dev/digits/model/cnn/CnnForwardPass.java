@@ -83,6 +83,14 @@ public final class CnnForwardPass implements DigitClassifier {
     }
   }
 
+  /**
+   * What runs the convolutions' and dense layers' sums in this JVM: {@code VectorRowKernel} where it was
+   * started with {@code --add-modules jdk.incubator.vector}, else {@code ScalarRowKernel}; same answers.
+   */
+  public static String rowKernel() {
+    return WeightedRowSum.kernel();
+  }
+
   @Override
   public String name() {
     return "cnn";
@@ -153,7 +161,7 @@ public final class CnnForwardPass implements DigitClassifier {
   private static void scatter(float[][] acc, float v, int r, int s, int outSide, float[][] w) {
     for (int ky = Math.max(0, r - outSide + 1); ky <= Math.min(K - 1, r); ky++) {
       for (int kx = Math.max(0, s - outSide + 1); kx <= Math.min(K - 1, s); kx++) {
-        WeightedRowSum.addOne(acc[(r - ky) * outSide + (s - kx)], v, w[ky * K + kx]);
+        ScalarRowKernel.addOne(acc[(r - ky) * outSide + (s - kx)], v, w[ky * K + kx]);
       }
     }
   }

@@ -6,6 +6,7 @@ import dev.digits.model.DigitClassifier;
 import dev.digits.model.ModelFiles;
 import dev.digits.model.Prediction;
 import dev.digits.model.cnn.CnnClassifier;
+import dev.digits.model.cnn.CnnForwardPass;
 import dev.digits.model.cnn.NativeLibraryCopies;
 import dev.digits.recognition.entity.ModelInfo;
 import dev.digits.recognition.entity.Recognition;
@@ -83,7 +84,8 @@ public class Recognizer {
       store = ModelStore.load(source, cnnEngine, maxBatch, threads);
       releaseNativeLibraryCopies();
       loadFailure = null;
-      LOG.info(() -> String.format("models loaded from %s in %.1f s", source.describe(""), (System.nanoTime() - start) / 1e9));
+      LOG.info(() -> String.format("models loaded from %s in %.1f s; the CNN's sums run on %s", source.describe(""),
+          (System.nanoTime() - start) / 1e9, CnnForwardPass.rowKernel()));
     } catch (RuntimeException | LinkageError e) {
       // LinkageError: ND4J's native libraries failing to load surface as class initialisation errors.
       // The app still deploys, reports not ready with the reason, and serves its pages.

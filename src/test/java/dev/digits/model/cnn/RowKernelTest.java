@@ -1,0 +1,50 @@
+package dev.digits.model.cnn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The Vector API kernel against the plain loops: the same bits, for every row length and term count. */
+class RowKernelTest {
+  private final Random random = new Random(7);
+
+  @Test
+  void testsRunTheVectorKernelAsTheServerDoes() {
+    // surefire starts the JVM with the pom's vector.api option, as the run command starts the server
+    assertEquals("VectorRowKernel", CnnForwardPass.rowKernel());
+  }
+
+  @Test
+  void vectorSumsEqualThePlainLoopsToTheBit() {
+    for (int length : new int[] {1, 7, 10, 16, 31, 32, 64, 65, 100, 256}) {
+      for (int count : new int[] {0, 1, 3, 4, 5, 25, 200}) {
+        float[][] rows = new float[300][length];
+        for (float[] row : rows) {
+          fill(row);
+        }
+        float[] values = new float[count];
+        int[] indices = new int[count];
+        fill(values);
+        for (int t = 0; t < count; t++) {
+          indices[t] = random.nextInt(rows.length);
+        }
+        float[] start = new float[length];
+        fill(start);
+        float[] plain = start.clone();
+        float[] vector = start.clone();
+        new ScalarRowKernel().add(plain, rows, values, indices, count);
+        new VectorRowKernel().add(vector, rows, values, indices, count);
+        assertArrayEquals(plain, vector, length + " floats, " + count + " terms"); // exact: no tolerance
+      }
+    }
+  }
+
+  /** Magnitudes over several orders, both signs, so that rounding differs with the order of operations. */
+  private void fill(float[] a) {
+    for (int i = 0; i < a.length; i++) {
+      a[i] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(7) - 3));
+    }
+  }
+}
