@@ -241,6 +241,9 @@ public final class InkExtractor {
 
   /** The median brightness of the outermost pixels. */
   private static float borderMedian(int width, int height, int[] argb) {
+    if (borderIsOneColour(width, height, argb)) { // a canvas's paper: nothing to sort
+      return overWhite(argb[0]);
+    }
     float[] border = new float[2 * width + 2 * height];
     int k = 0;
     for (int x = 0; x < width; x++) {
@@ -257,5 +260,21 @@ public final class InkExtractor {
     }
     Arrays.sort(border, 0, k);
     return border[k / 2];
+  }
+
+  private static boolean borderIsOneColour(int width, int height, int[] argb) {
+    int colour = argb[0];
+    int last = (height - 1) * width;
+    for (int x = 0; x < width; x++) {
+      if (argb[x] != colour || argb[last + x] != colour) {
+        return false;
+      }
+    }
+    for (int row = width; row < last; row += width) {
+      if (argb[row] != colour || argb[row + width - 1] != colour) {
+        return false;
+      }
+    }
+    return true;
   }
 }

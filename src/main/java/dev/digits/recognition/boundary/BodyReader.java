@@ -5,6 +5,7 @@ import dev.digits.image.RejectedImageException.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Reads a request body into memory, refusing it once it passes the size limit. A refused body is
@@ -14,6 +15,8 @@ import java.io.InputStream;
 final class BodyReader {
   static final int MAX_BYTES = 10 * 1024 * 1024;
   static final long MAX_DRAINED = 64L * 1024 * 1024;
+  /** A declared length is believed up to this size; a larger body's array grows as its bytes arrive. */
+  static final int MAX_PREALLOCATED = 1024 * 1024;
 
   private BodyReader() {}
 
@@ -22,9 +25,13 @@ final class BodyReader {
       return new byte[0];
     }
     try {
-      if (contentLength != null && contentLength.matches("\\d{1,18}") && Long.parseLong(contentLength) > MAX_BYTES) {
+      long declared = declaredLength(contentLength);
+      if (declared > MAX_BYTES) {
         drain(in, 0);
         throw tooLarge();
+      }
+      if (declared >= 0 && declared <= MAX_PREALLOCATED) {
+        return readDeclared(in, (int) declared);
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buf = new byte[16 * 1024];
@@ -41,6 +48,33 @@ final class BodyReader {
       // The client went away or sent a broken chunked body: its problem to fix, not a server failure.
       throw new RejectedImageException(Reason.MALFORMED, "the request body could not be read to its end");
     }
+  }
+
+  /**
+   * A body of known length, read into one array of that size: no growing buffer and no final copy
+   * (a canvas is about 30 KB; growing and copying allocated three times that per request).
+   */
+  private static byte[] readDeclared(InputStream in, int length) throws IOException {
+    byte[] body = new byte[length];
+    int filled = 0;
+    int n;
+    while (filled < length && (n = in.read(body, filled, length - filled)) >= 0) {
+      filled += n;
+    }
+    return filled == length ? body : Arrays.copyOf(body, filled);
+  }
+
+  /** The Content-Length as a number, or -1 where there is none or it is not one. */
+  private static long declaredLength(String contentLength) {
+    if (contentLength == null || contentLength.isEmpty() || contentLength.length() > 18) {
+      return -1;
+    }
+    for (int i = 0; i < contentLength.length(); i++) {
+      if (contentLength.charAt(i) < '0' || contentLength.charAt(i) > '9') {
+        return -1;
+      }
+    }
+    return Long.parseLong(contentLength);
   }
 
   private static void drain(InputStream in, long alreadyRead) throws IOException {

@@ -40,11 +40,18 @@ final class DataUrl {
     }
     try {
       ByteBuffer decoded = Base64.getDecoder().decode(ByteBuffer.wrap(body, comma + 1, body.length - comma - 1));
-      byte[] bytes = Arrays.copyOfRange(decoded.array(), decoded.arrayOffset(), decoded.arrayOffset() + decoded.limit());
+      byte[] bytes = whole(decoded);
       return ImageFormat.sniff(bytes) != null ? bytes : null;
     } catch (IllegalArgumentException notStrictBase64) {
       return null;
     }
+  }
+
+  /** The buffer's bytes; its own array where they fill it, as the decoder's output does when padding is right. */
+  private static byte[] whole(ByteBuffer b) {
+    byte[] array = b.array();
+    return b.arrayOffset() == 0 && b.position() == 0 && b.limit() == array.length
+        ? array : Arrays.copyOfRange(array, b.arrayOffset() + b.position(), b.arrayOffset() + b.limit());
   }
 
   /** Whether {@code b} holds {@code lower} (lower-case ASCII) at {@code offset}, in either case. */

@@ -56,6 +56,13 @@ class ImagePayloadTest {
   void exactDataUrlsTakeTheShortcut() {
     byte[] ascii = DATA_URL.getBytes(StandardCharsets.US_ASCII);
     assertArrayEquals(PNG, DataUrl.decodeExact(ascii));
+    for (int extra = 1; extra <= 2; extra++) { // one and two '=' of padding, and the same left out
+      byte[] png = java.util.Arrays.copyOf(PNG, PNG.length + extra);
+      for (Base64.Encoder encoder : new Base64.Encoder[] {Base64.getEncoder(), Base64.getEncoder().withoutPadding()}) {
+        String url = "data:image/png;base64," + encoder.encodeToString(png);
+        assertArrayEquals(png, DataUrl.decodeExact(url.getBytes(StandardCharsets.US_ASCII)), url);
+      }
+    }
     for (String other : new String[] {DATA_URL + "\n", DATA_URL.replace('+', ' '), "data:text/plain,hello",
         "data:image/png;base64," + Base64.getEncoder().encodeToString("not an image".getBytes(StandardCharsets.US_ASCII)),
         "data:image/png;base64", "data:", ""}) {
