@@ -32,7 +32,7 @@ public final class Benchmark {
   private static final long MEMORY_REQUESTS = Long.getLong("bench.requests", 100_000);
   /**
    * Each memory reading is the peak over this long a CNN run at 8 clients. ParallelGC resizes the heap
-   * every few tens of seconds, moving RSS by up to 10 % at a steady load: a 10 s window caught the
+   * every few tens of seconds, moving RSS by as much as 14 % under the same load: a 10 s window caught the
    * top of that cycle in one reading and not in the other. A minute spans a cycle.
    */
   private static final int MEMORY_SECONDS = Integer.getInteger("bench.memory.seconds", 60);
