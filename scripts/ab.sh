@@ -2,12 +2,12 @@
 # Alternated A/B of server settings: throughput and memory of the ANN and CNN routes under each.
 #
 #   scripts/ab.sh 'label|java options|payara micro options' ...    (after `mvn package`; needs wrk)
-#   e.g. scripts/ab.sh 'g1|-XX:CompileThresholdScaling=3|--maxhttpthreads 16' \
-#                      'par|-XX:CompileThresholdScaling=3 -XX:+UseParallelGC|--maxhttpthreads 16'
-#   (a label alone, like pom, starts with the pom's server settings; a fourth field names another build's
-#   target/ folder, e.g. 'before|-XX:CompileThresholdScaling=3 -XX:+UseParallelGC|--maxhttpthreads 16|/tmp/old/target')
+#   e.g. scripts/ab.sh pom 'g1|-XX:-UseParallelGC -XX:+UseG1GC|' 'pool200||--maxhttpthreads 200'
+#   (options are added after the build's server settings file, target/server/payara-micro.args, and
+#   win over it; a label alone, like pom, runs the file as it is; a fourth field names another build's
+#   target/ folder, e.g. 'before|||/tmp/old/target')
 #
-# For each setting in turn: starts the build's Payara root (this checkout's unless named) with its class archive and the pom's heap, warms up
+# For each setting in turn: starts the build's Payara root (this checkout's unless named) with its class archive, warms up
 # with three 10 s runs of 8 clients per route, then runs 10 s at 8 and at 32 clients on the ANN route,
 # then the CNN route, then 8 clients on GET /health/live. Prints req/s, RSS before and after, threads.
 set -euo pipefail

@@ -2,8 +2,8 @@
 # Bytes the server allocates per request, all threads together, on the ANN and CNN routes.
 #
 #   scripts/alloc.sh 'label|java options|payara micro options|build' ...   (after `mvn package`; needs wrk, python3)
-#   e.g. scripts/alloc.sh 'before|-XX:CompileThresholdScaling=3 -XX:+UseParallelGC|--maxhttpthreads 16|/tmp/old/target' now
-#   (a label alone, like now, starts this checkout's build with the pom's settings; empty fields mean no options)
+#   e.g. scripts/alloc.sh 'before|||/tmp/old/target' now
+#   (a label alone, like now, starts this checkout's build with its settings file; options given are added after it)
 #
 # For each setting in turn (the syntax of scripts/ab.sh): starts the server, warms it up with two 10 s runs
 # of 8 clients per route, then per route records JFR's per-thread allocation counters

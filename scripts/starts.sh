@@ -2,11 +2,12 @@
 # Alternated starts: wall time and CPU from launch to the first answer of POST /digit/cnn/.
 #
 #   scripts/starts.sh rounds 'label|java options|payara micro options' ...    (after `mvn package`)
-#   e.g. scripts/starts.sh 6 'default||' 'jit3|-XX:CompileThresholdScaling=3|' pom
-#   (a label alone, like pom, starts with the pom's server settings)
+#   e.g. scripts/starts.sh 6 pom 'jit1|-XX:CompileThresholdScaling=1|'
+#   (options are added after the build's server settings file and win over it; a label alone, like pom,
+#   runs the file as it is)
 #
 # Each round starts the packaged app (target/payara-root) once per setting, with the class archive and
-# the pom's heap, then stops it; the means per setting come last. The request is one of the benchmark's
+# the settings file, then stops it; the means per setting come last. The request is one of the benchmark's
 # canvas digits.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -21,10 +21,11 @@
 {"digit":7,"confidence":...,"probabilities":[...ten numbers...],"model":"ensemble","input":"data:image/png;base64,..."}</code></pre>
 <pre><code>const res = await fetch('/api/v1/predict?model=cnn', { method: 'POST', body: file });
 const { digit, confidence } = await res.json();</code></pre>
-<p><code>POST /api/v1/predict/batch</code> takes <code>{"images": ["data:...", ...]}</code> (up to 64) and answers the list in order.
+<p><code>POST /api/v1/predict/batch</code> takes <code>{"images": ["data:...", ...]}</code> (up to ${limits.batch}) and answers the list in order.
   <code>GET /api/v1/models</code> lists the models with their test accuracy.</p>
 <h2>Errors</h2>
 <p>Errors are JSON, <code>{"status": 415, "error": "..."}</code>: 400 malformed input, 404 unknown model, 413 too large
-  (over 10 MiB, or over 4096 pixels a side), 415 not an image, 422 no digit found, 503 busy (retry after the
+  (a body over ${limits.bodyMib} MiB, or a picture over ${limits.side} pixels a side or ${limits.megapixels} megapixels,
+  checked from its header before decoding), 415 not an image, 422 no digit found, 503 busy (retry after the
   <code>Retry-After</code> seconds).</p>
 <%@ include file="footer.jspf" %>

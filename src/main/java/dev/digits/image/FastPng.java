@@ -7,8 +7,8 @@ import java.nio.IntBuffer;
 import java.util.zip.DataFormatException;
 
 /**
- * A direct decoder for the PNGs browsers send (8-bit RGBA or RGB, not interlaced):
- * inflate ({@link Inflate}), unfilter in place, pack ARGB. It skips ImageIO's BufferedImage and colour conversions,
+ * A direct decoder for the PNGs browsers send (8-bit RGBA or RGB, not interlaced): inflate ({@link
+ * Inflate}), unfilter in place, pack ARGB. It skips ImageIO's BufferedImage and colour conversions,
  * the largest cost of a canvas request. Anything else returns null and goes to ImageIO, which also
  * has the last word on files this decoder finds odd.
  */
@@ -24,7 +24,9 @@ final class FastPng {
     return decode(png, PixelBuffers.FRESH);
   }
 
-  /** As {@link #decode(byte[])}, the inflated rows and the pixels in arrays from {@code buffers}. */
+  /**
+   * As {@link #decode(byte[])}, the inflated rows and the pixels in arrays from {@code buffers}.
+   */
   static ImageDecoder.Pixels decode(byte[] png, PixelBuffers buffers) {
     try {
       return decodeOrThrow(png, buffers);
@@ -33,7 +35,8 @@ final class FastPng {
     }
   }
 
-  private static ImageDecoder.Pixels decodeOrThrow(byte[] png, PixelBuffers buffers) throws DataFormatException {
+  private static ImageDecoder.Pixels decodeOrThrow(byte[] png, PixelBuffers buffers)
+      throws DataFormatException {
     ByteBuffer b = ByteBuffer.wrap(png);
     b.position(8);
     int width = 0;
@@ -72,7 +75,8 @@ final class FastPng {
         }
       } else if (type == IEND) {
         break;
-      } else if (type == 0x504C5445 || type == 0x74524E53) { // PLTE, tRNS: palette or colour-key transparency
+      } else if (type == 0x504C5445
+          || type == 0x74524E53) { // PLTE, tRNS: palette or colour-key transparency
         return null;
       }
       b.position(b.position() + length + 4); // data and CRC
@@ -86,7 +90,8 @@ final class FastPng {
       Inflate.zlib(joined.toByteArray(), 0, joined.size(), raw);
     }
     unfilter(raw, width, height, channels);
-    return new ImageDecoder.Pixels(width, height, argb(raw, width, height, channels, buffers.argb(width * height)));
+    return new ImageDecoder.Pixels(
+        width, height, argb(raw, width, height, channels, buffers.argb(width * height)));
   }
 
   private static int channels(byte colourType) {
@@ -105,7 +110,7 @@ final class FastPng {
       int prev = cur - (stride + 1); // the row above; PNG treats the row above the first as zeros
       boolean first = y == 0;
       switch (raw[cur - 1]) {
-        case 0 -> { }
+        case 0 -> {}
         case 1 -> {
           for (int i = cur + bpp; i < cur + stride; i++) {
             raw[i] += raw[i - bpp];
@@ -145,16 +150,23 @@ final class FastPng {
   }
 
   private static int[] argb(byte[] raw, int width, int height, int channels, int[] out) {
-    IntBuffer[] rowsAt = new IntBuffer[4]; // the pixels as little-endian ints, by where a row starts mod 4
+    IntBuffer[] rowsAt =
+        new IntBuffer[4]; // the pixels as little-endian ints, by where a row starts mod 4
     for (int y = 0; y < height; y++) {
       int src = y * (width * channels + 1) + 1;
       int dst = y * width;
       if (channels == 4) {
-        // The row copied whole as little-endian ints (ABGR: a plain memory copy on x86), then red and blue
-        // swapped in a loop the JIT vectorises: well under half the time of a VarHandle read per pixel.
+        // The row copied whole as little-endian ints (ABGR: a plain memory copy on x86), then red
+        // and blue
+        // swapped in a loop the JIT vectorises: well under half the time of a VarHandle read per
+        // pixel.
         int phase = src & 3;
         if (rowsAt[phase] == null) {
-          rowsAt[phase] = ByteBuffer.wrap(raw, phase, raw.length - phase).slice().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+          rowsAt[phase] =
+              ByteBuffer.wrap(raw, phase, raw.length - phase)
+                  .slice()
+                  .order(ByteOrder.LITTLE_ENDIAN)
+                  .asIntBuffer();
         }
         rowsAt[phase].get(src >> 2, out, dst, width);
         for (int x = dst; x < dst + width; x++) {
@@ -163,7 +175,11 @@ final class FastPng {
         }
       } else {
         for (int x = 0; x < width; x++, src += 3) {
-          out[dst + x] = 0xff000000 | (raw[src] & 0xff) << 16 | (raw[src + 1] & 0xff) << 8 | (raw[src + 2] & 0xff);
+          out[dst + x] =
+              0xff000000
+                  | (raw[src] & 0xff) << 16
+                  | (raw[src + 1] & 0xff) << 8
+                  | (raw[src + 2] & 0xff);
         }
       }
     }

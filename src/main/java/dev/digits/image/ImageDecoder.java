@@ -1,6 +1,5 @@
 package dev.digits.image;
 
-import dev.digits.image.RejectedImageException.Reason;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,12 +12,13 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes PNG, JPEG, GIF (first frame) and BMP into ARGB pixels. The size is read from the header
- * and checked before any raster is allocated, and large pictures are subsampled while decoding, so a
- * small file that claims to be huge costs nothing.
+ * and checked before any raster is allocated, and large pictures are subsampled while decoding, so
+ * a small file that claims to be huge costs nothing.
  */
 public final class ImageDecoder {
   public static final int MAX_SIDE = 4096;
   public static final long MAX_PIXELS = 16_000_000;
+
   /** Larger pictures are decoded at a fraction of their size: a digit needs no more than this. */
   static final int DECODE_SIDE = 1024;
 
@@ -31,21 +31,21 @@ public final class ImageDecoder {
   /** Decoded pixels, ARGB, row-major. */
   public record Pixels(int width, int height, int[] argb) {}
 
-  public static Pixels decode(byte[] bytes) {
-    return decode(bytes, PixelBuffers.FRESH);
+  public static Pixels decode(EncodedImage image) {
+    return decode(image, PixelBuffers.FRESH);
   }
 
-  /** As {@link #decode(byte[])}, the pixels in an array from {@code buffers}. */
-  static Pixels decode(byte[] bytes, PixelBuffers buffers) {
-    ImageFormat format = ImageFormat.sniff(bytes);
-    if (format == null) {
-      throw new RejectedImageException(Reason.UNSUPPORTED, "not an image: expected PNG, JPEG, GIF or BMP data");
-    }
+  /** As {@link #decode(EncodedImage)}, the pixels in an array from {@code buffers}. */
+  static Pixels decode(EncodedImage image, PixelBuffers buffers) {
+    ImageFormat format = image.format();
+    byte[] bytes = image.bytes();
     long[] claimed = ImageHeader.dimensions(bytes, format);
     if (claimed != null) {
       checkSize(claimed[0], claimed[1]);
     }
-    if (format == ImageFormat.PNG && claimed != null && Math.max(claimed[0], claimed[1]) <= DECODE_SIDE) {
+    if (format == ImageFormat.PNG
+        && claimed != null
+        && Math.max(claimed[0], claimed[1]) <= DECODE_SIDE) {
       ImageDecoder.Pixels fast = FastPng.decode(bytes, buffers);
       if (fast != null) {
         return fast;
@@ -66,11 +66,13 @@ public final class ImageDecoder {
       }
     } catch (IIOException e) {
       if (String.valueOf(e.getMessage()).contains("Unsupported Image Type")) {
-        throw new RejectedImageException(Reason.UNSUPPORTED, "unsupported " + format + " variant (CMYK or YCCK JPEGs are not supported)");
+        throw RejectedImageException.unsupported(
+            "unsupported " + format + " variant (CMYK or YCCK JPEGs are not supported)");
       }
       throw corrupt(format);
     } catch (IOException | RuntimeException e) {
-      // Decoders throw all kinds of runtime exceptions on hostile input; to the client they all mean one thing.
+      // Decoders throw all kinds of runtime exceptions on hostile input; to the client they all
+      // mean one thing.
       if (e instanceof RejectedImageException rejected) {
         throw rejected;
       }
@@ -78,7 +80,8 @@ public final class ImageDecoder {
     }
   }
 
-  private static Pixels read(ImageReader reader, ImageFormat format, PixelBuffers buffers) throws IOException {
+  private static Pixels read(ImageReader reader, ImageFormat format, PixelBuffers buffers)
+      throws IOException {
     int w = reader.getWidth(0);
     int h = reader.getHeight(0);
     if (w <= 0 || h <= 0) {
@@ -98,12 +101,20 @@ public final class ImageDecoder {
 
   private static void checkSize(long w, long h) {
     if (w > MAX_SIDE || h > MAX_SIDE || w * h > MAX_PIXELS) {
-      throw new RejectedImageException(Reason.TOO_LARGE, "image is " + w + "x" + h + " pixels; the limit is "
-          + MAX_SIDE + " on a side and " + MAX_PIXELS / 1_000_000 + " megapixels");
+      throw RejectedImageException.tooLarge(
+          "image is "
+              + w
+              + "x"
+              + h
+              + " pixels; the limit is "
+              + MAX_SIDE
+              + " on a side and "
+              + MAX_PIXELS / 1_000_000
+              + " megapixels");
     }
   }
 
   private static RejectedImageException corrupt(ImageFormat format) {
-    return new RejectedImageException(Reason.MALFORMED, "the " + format + " image is corrupt or truncated");
+    return RejectedImageException.malformed("the " + format + " image is corrupt or truncated");
   }
 }

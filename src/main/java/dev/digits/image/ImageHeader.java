@@ -10,9 +10,15 @@ final class ImageHeader {
   /** {width, height}, or null where the header is too short or (JPEG) has no frame header. */
   static long[] dimensions(byte[] b, ImageFormat format) {
     return switch (format) {
-      case PNG -> b.length >= 24 ? new long[] {u32be(b, 16), u32be(b, 20)} : null; // IHDR follows the signature
+      case PNG ->
+          b.length >= 24
+              ? new long[] {u32be(b, 16), u32be(b, 20)}
+              : null; // IHDR follows the signature
       case GIF -> b.length >= 10 ? new long[] {u16le(b, 6), u16le(b, 8)} : null; // logical screen
-      case BMP -> b.length >= 26 ? new long[] {Math.abs((long) s32le(b, 18)), Math.abs((long) s32le(b, 22))} : null;
+      case BMP ->
+          b.length >= 26
+              ? new long[] {Math.abs((long) s32le(b, 18)), Math.abs((long) s32le(b, 22))}
+              : null;
       case JPEG -> jpegFrame(b);
     };
   }
@@ -41,7 +47,10 @@ final class ImageHeader {
   }
 
   private static long u32be(byte[] b, int i) {
-    return ((long) (b[i] & 0xff) << 24) | ((b[i + 1] & 0xff) << 16) | ((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff);
+    return ((long) (b[i] & 0xff) << 24)
+        | ((b[i + 1] & 0xff) << 16)
+        | ((b[i + 2] & 0xff) << 8)
+        | (b[i + 3] & 0xff);
   }
 
   private static int u16be(byte[] b, int i) {
@@ -53,6 +62,9 @@ final class ImageHeader {
   }
 
   private static int s32le(byte[] b, int i) {
-    return (b[i] & 0xff) | ((b[i + 1] & 0xff) << 8) | ((b[i + 2] & 0xff) << 16) | ((b[i + 3] & 0xff) << 24);
+    return (b[i] & 0xff)
+        | ((b[i + 1] & 0xff) << 8)
+        | ((b[i + 2] & 0xff) << 16)
+        | ((b[i + 3] & 0xff) << 24);
   }
 }

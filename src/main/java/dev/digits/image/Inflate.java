@@ -10,8 +10,8 @@ import java.util.zip.DataFormatException;
  * A DEFLATE decoder (RFC 1950 and 1951) for a zlib stream held whole in memory, writing into an
  * array whose size is known beforehand, as a PNG's pixel data is. It exists for speed: a canvas PNG
  * is mostly long runs, and zlib 1.2 copies each back-reference a byte at a time, where this copies
- * long ones with {@link System#arraycopy} (doubling the span when the copy overlaps itself). Codes up to
- * {@value #FAST_BITS} bits decode with one table lookup; the rare longer ones bit by bit.
+ * long ones with {@link System#arraycopy} (doubling the span when the copy overlaps itself). Codes
+ * up to {@value #FAST_BITS} bits decode with one table lookup; the rare longer ones bit by bit.
  *
  * <p>The Adler-32 trailer is not checked (nor are the PNG's chunk CRCs): damage makes wrong pixels,
  * never an error outside this class. Malformed streams throw {@link DataFormatException}.
@@ -21,30 +21,42 @@ final class Inflate {
   private static final int FAST_BITS = 10;
   private static final int FAST_MASK = (1 << FAST_BITS) - 1;
 
-  private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONG_LE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static final short[] LENGTH_BASE = {
-      3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
+    3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131,
+    163, 195, 227, 258
+  };
   private static final byte[] LENGTH_EXTRA = {
-      0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
+    0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0
+  };
   private static final int[] DIST_BASE = {
-      1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073,
-      4097, 6145, 8193, 12289, 16385, 24577};
+    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049,
+    3073, 4097, 6145, 8193, 12289, 16385, 24577
+  };
   private static final byte[] DIST_EXTRA = {
-      0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
+    0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13
+  };
+
   /** The order in which a dynamic block lists the code lengths of its code-length code. */
-  private static final byte[] CODE_LENGTH_ORDER = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
+  private static final byte[] CODE_LENGTH_ORDER = {
+    16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15
+  };
 
   /**
-   * What each symbol means, as {@code value << 4 | extra bits}: literals 0-255 and the end of a block
-   * (256) are themselves; lengths are {@link #LENGTH_FLAG} + their base; 286 and 287 (never valid) are
-   * {@link #INVALID_LENGTH}.
+   * What each symbol means, as {@code value << 4 | extra bits}: literals 0-255 and the end of a
+   * block (256) are themselves; lengths are {@link #LENGTH_FLAG} + their base; 286 and 287 (never
+   * valid) are {@link #INVALID_LENGTH}.
    */
   private static final int[] LITERAL_MEANING = new int[288];
+
   /** Distance symbols: base << 4 | extra bits. */
   private static final int[] DISTANCE_MEANING = new int[30];
+
   /** The code-length code's symbols are themselves. */
   private static final int[] SYMBOL_ITSELF = new int[19];
+
   private static final int LENGTH_FLAG = 512;
   private static final int INVALID_LENGTH = 300; // between the end of a block and the lengths
 
@@ -53,7 +65,12 @@ final class Inflate {
 
   static {
     for (int s = 0; s < LITERAL_MEANING.length; s++) {
-      LITERAL_MEANING[s] = s <= 256 ? s << 4 : s <= 285 ? (LENGTH_FLAG + LENGTH_BASE[s - 257]) << 4 | LENGTH_EXTRA[s - 257] : INVALID_LENGTH << 4;
+      LITERAL_MEANING[s] =
+          s <= 256
+              ? s << 4
+              : s <= 285
+                  ? (LENGTH_FLAG + LENGTH_BASE[s - 257]) << 4 | LENGTH_EXTRA[s - 257]
+                  : INVALID_LENGTH << 4;
     }
     for (int d = 0; d < DISTANCE_MEANING.length; d++) {
       DISTANCE_MEANING[d] = DIST_BASE[d] << 4 | DIST_EXTRA[d];
@@ -79,8 +96,10 @@ final class Inflate {
   private final byte[] in;
   private final int end;
   private int pos;
+
   /** Bits not yet used, the next one lowest; {@code count} of them are valid. */
   private long bits;
+
   private int count;
   private final byte[] out;
   private int written;
@@ -95,7 +114,8 @@ final class Inflate {
   /**
    * Inflates the zlib stream in {@code in[from..to)} into {@code out}, which it must fill exactly.
    *
-   * @throws DataFormatException if the stream is malformed, ends early, or holds more or less than {@code out.length} bytes
+   * @throws DataFormatException if the stream is malformed, ends early, or holds more or less than
+   *     {@code out.length} bytes
    */
   static void zlib(byte[] in, int from, int to, byte[] out) throws DataFormatException {
     if (to - from < 2) {
@@ -109,7 +129,8 @@ final class Inflate {
     Inflate inflate = new Inflate(in, from + 2, to, out);
     inflate.blocks();
     if (inflate.written != out.length) {
-      throw new DataFormatException("the stream holds " + inflate.written + " bytes, not " + out.length);
+      throw new DataFormatException(
+          "the stream holds " + inflate.written + " bytes, not " + out.length);
     }
   }
 
@@ -213,13 +234,16 @@ final class Inflate {
     if (lengths[256] == 0) {
       throw new DataFormatException("no end-of-block code");
     }
-    huffman(new Code(lengths, 0, literals, LITERAL_MEANING), new Code(lengths, literals, distances, DISTANCE_MEANING));
+    huffman(
+        new Code(lengths, 0, literals, LITERAL_MEANING),
+        new Code(lengths, literals, distances, DISTANCE_MEANING));
   }
 
   private void huffman(Code literals, Code distances) throws DataFormatException {
     byte[] out = this.out;
     while (true) {
-      refill(); // 56 bits: a literal/length code with its extra bits (15 + 5) and a distance with its (15 + 13)
+      refill(); // 56 bits: a literal/length code with its extra bits (15 + 5) and a distance with
+      // its (15 + 13)
       int value = consume(literals.entry(this));
       if (value < 256) {
         if (written == out.length) {
@@ -243,7 +267,10 @@ final class Inflate {
     }
   }
 
-  /** The value of a table entry plus its extra bits, taking the entry's code (if not yet taken) and the extra bits. */
+  /**
+   * The value of a table entry plus its extra bits, taking the entry's code (if not yet taken) and
+   * the extra bits.
+   */
   private int consume(int entry) {
     int codeLength = entry & 15;
     int extra = (entry >>> 4) & 15;
@@ -253,7 +280,10 @@ final class Inflate {
     return value;
   }
 
-  /** Appends {@code length} bytes from {@code distance} back; a copy longer than its distance repeats. */
+  /**
+   * Appends {@code length} bytes from {@code distance} back; a copy longer than its distance
+   * repeats.
+   */
   private void copy(byte[] out, int distance, int length) {
     int to = written;
     int end = to + length;
@@ -273,7 +303,8 @@ final class Inflate {
     } else if (distance == 1) {
       Arrays.fill(out, to, end, out[from]);
     } else {
-      // out[from..to) repeats with period distance: copy it whole, and the span copied doubles each time
+      // out[from..to) repeats with period distance: copy it whole, and the span copied doubles each
+      // time
       while (to < end) {
         int n = Math.min(to - from, end - to);
         System.arraycopy(out, from, out, to, n);
@@ -284,10 +315,11 @@ final class Inflate {
   }
 
   /**
-   * A canonical Huffman code: a table indexed by the next {@value #FAST_BITS} input bits for the codes that
-   * short (entry = the symbol's meaning << 4 | code length, 0 where the code is longer), and counts per
-   * length with the symbols in canonical order to decode the rest bit by bit. An entry holds a length's or
-   * a distance's base and extra bits, so a back-reference decodes with two lookups, not six.
+   * A canonical Huffman code: a table indexed by the next {@value #FAST_BITS} input bits for the
+   * codes that short (entry = the symbol's meaning << 4 | code length, 0 where the code is longer),
+   * and counts per length with the symbols in canonical order to decode the rest bit by bit. An
+   * entry holds a length's or a distance's base and extra bits, so a back-reference decodes with
+   * two lookups, not six.
    */
   private static final class Code {
     private final int[] fast = new int[1 << FAST_BITS];
@@ -313,7 +345,8 @@ final class Inflate {
         }
         offsets[len + 1] = offsets[len] + countOfLength[len];
       }
-      // An incomplete code is allowed (a distance code may have one symbol): the codes it lacks find no
+      // An incomplete code is allowed (a distance code may have one symbol): the codes it lacks
+      // find no
       // entry and fail when met.
       int code = 0;
       int[] next = new int[MAX_BITS + 1]; // RFC 1951, 3.2.2: the first code of each length
@@ -329,7 +362,9 @@ final class Inflate {
         symbols[offsets[len]++] = (short) s;
         int c = next[len]++;
         if (len <= FAST_BITS) {
-          int reversed = Integer.reverse(c) >>> (32 - len); // codes are sent first bit first, read lowest bit first
+          int reversed =
+              Integer.reverse(c)
+                  >>> (32 - len); // codes are sent first bit first, read lowest bit first
           for (int i = reversed; i < fast.length; i += 1 << len) {
             fast[i] = meaning[s] << 4 | len;
           }
@@ -338,15 +373,19 @@ final class Inflate {
     }
 
     /**
-     * The next symbol's table entry: {@code meaning << 4 | code length}, the code still to be taken; for a
-     * code longer than the table covers, taken here, and the entry's code length 0 (the caller has refilled).
+     * The next symbol's table entry: {@code meaning << 4 | code length}, the code still to be
+     * taken; for a code longer than the table covers, taken here, and the entry's code length 0
+     * (the caller has refilled).
      */
     int entry(Inflate in) throws DataFormatException {
       int entry = fast[(int) in.bits & FAST_MASK];
       return entry != 0 ? entry : meaning[slow(in)] << 4;
     }
 
-    /** Bit by bit, as in zlib's puff.c: the code of each length is compared with the range of codes of that length. */
+    /**
+     * Bit by bit, as in zlib's puff.c: the code of each length is compared with the range of codes
+     * of that length.
+     */
     private int slow(Inflate in) throws DataFormatException {
       int code = 0;
       int first = 0;

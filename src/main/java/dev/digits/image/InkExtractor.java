@@ -4,13 +4,14 @@ import java.util.Arrays;
 
 /**
  * Turns ARGB pixels into ink. Transparency first: a canvas never filled has its strokes only in the
- * alpha channel, so a mostly transparent picture is read by its alpha; otherwise it is flattened onto
- * white. Then polarity: the border's median brightness is the background, and ink is whatever
+ * alpha channel, so a mostly transparent picture is read by its alpha; otherwise it is flattened
+ * onto white. Then polarity: the border's median brightness is the background, and ink is whatever
  * differs from it, scaled so the strongest stroke is 1, whether dark on light or light on dark.
  */
 public final class InkExtractor {
   /** Below this contrast with the background (0..1) a picture counts as blank. */
   static final float MIN_CONTRAST = 0.15f;
+
   /** Ink under this level is background texture (JPEG noise, paper grain) and is dropped. */
   static final float NOISE_FLOOR = 0.1f;
 
@@ -25,9 +26,12 @@ public final class InkExtractor {
     }
   }
 
-  // Two passes over the pixels: the brightest value (for the scale), then the ink. A picture has few
-  // distinct colours (a canvas: 256 greys), so both passes convert each colour once and look it up after.
-  // A row that repeats the row above (the blank paper above and below a digit) is not read again: its
+  // Two passes over the pixels: the brightest value (for the scale), then the ink. A picture has
+  // few
+  // distinct colours (a canvas: 256 greys), so both passes convert each colour once and look it up
+  // after.
+  // A row that repeats the row above (the blank paper above and below a digit) is not read again:
+  // its
   // ink, and where its ink starts and ends, are the row above's.
   public static InkImage fromArgb(int width, int height, int[] argb) {
     return fromArgb(width, height, argb, PixelBuffers.FRESH);
@@ -36,7 +40,8 @@ public final class InkExtractor {
   /** As {@link #fromArgb(int, int, int[])}, the ink in an array from {@code buffers}. */
   static InkImage fromArgb(int width, int height, int[] argb, PixelBuffers buffers) {
     if (width <= 0 || height <= 0 || argb.length != width * height) {
-      throw new IllegalArgumentException(argb.length + " pixels do not make " + width + "x" + height);
+      throw new IllegalArgumentException(
+          argb.length + " pixels do not make " + width + "x" + height);
     }
     Rows rows = new Rows(width, height, argb);
     long alphaSum = 0;
@@ -67,7 +72,10 @@ public final class InkExtractor {
     return sum;
   }
 
-  /** Which rows repeat the row above, found with {@link Arrays#equals}, which compares many pixels per instruction. */
+  /**
+   * Which rows repeat the row above, found with {@link Arrays#equals}, which compares many pixels
+   * per instruction.
+   */
   private static final class Rows {
     final int width;
     final boolean[] repeats;
@@ -80,7 +88,9 @@ public final class InkExtractor {
       }
     }
 
-    /** Gives row y the ink of the row above when it repeats it; false when it has to be computed. */
+    /**
+     * Gives row y the ink of the row above when it repeats it; false when it has to be computed.
+     */
     boolean copiedAbove(int y, float[] ink) {
       if (repeats[y]) {
         System.arraycopy(ink, (y - 1) * width, ink, y * width, width);
@@ -89,7 +99,10 @@ public final class InkExtractor {
     }
   }
 
-  /** The image with where each row's ink starts and ends, found reading inward from both ends of the row. */
+  /**
+   * The image with where each row's ink starts and ends, found reading inward from both ends of the
+   * row.
+   */
   private static InkImage withExtents(Rows rows, float[] ink) {
     int width = rows.width;
     int height = rows.repeats.length;
@@ -159,7 +172,9 @@ public final class InkExtractor {
     return max;
   }
 
-  /** The brightest of the colours in argb[from..to) not yet in {@code seen}, which then holds them. */
+  /**
+   * The brightest of the colours in argb[from..to) not yet in {@code seen}, which then holds them.
+   */
   private static float maxBrightness(int[] argb, int from, int to, int[] seen, boolean invert) {
     float max = 0f;
     for (int i = from; i < to; i++) {
@@ -173,7 +188,8 @@ public final class InkExtractor {
     return max;
   }
 
-  private static void fromColour(int[] argb, Rows rows, boolean invert, float background, float range, float[] ink) {
+  private static void fromColour(
+      int[] argb, Rows rows, boolean invert, float background, float range, float[] ink) {
     int[] seen = ColourSlots.empty();
     float[] inkOfSlot = new float[seen.length];
     for (int y = 0, row = 0; y < rows.repeats.length; y++, row += rows.width) {
@@ -184,8 +200,16 @@ public final class InkExtractor {
   }
 
   /** The ink of argb[from..to), each colour converted when first met and remembered in its slot. */
-  private static void inkOfColour(int[] argb, int from, int to, int[] seen, float[] inkOfSlot,
-      boolean invert, float background, float range, float[] ink) {
+  private static void inkOfColour(
+      int[] argb,
+      int from,
+      int to,
+      int[] seen,
+      float[] inkOfSlot,
+      boolean invert,
+      float background,
+      float range,
+      float[] ink) {
     for (int i = from; i < to; i++) {
       int p = argb[i];
       int slot = ColourSlots.of(p);
@@ -197,7 +221,10 @@ public final class InkExtractor {
     }
   }
 
-  /** A direct-mapped table of colours: each ARGB value hashes to one slot, which remembers the last colour it held. */
+  /**
+   * A direct-mapped table of colours: each ARGB value hashes to one slot, which remembers the last
+   * colour it held.
+   */
   private static final class ColourSlots {
     private static final int BITS = 10;
 
@@ -220,7 +247,8 @@ public final class InkExtractor {
   /** Brightness of a pixel composited over white, 0..1. */
   private static float overWhite(int p) {
     float alpha = UNIT[p >>> 24];
-    float l = (0.299f * ((p >> 16) & 0xff) + 0.587f * ((p >> 8) & 0xff) + 0.114f * (p & 0xff)) / 255f;
+    float l =
+        (0.299f * ((p >> 16) & 0xff) + 0.587f * ((p >> 8) & 0xff) + 0.114f * (p & 0xff)) / 255f;
     return alpha * l + (1 - alpha);
   }
 

@@ -1,21 +1,30 @@
 package dev.digits.image;
 
 /**
- * A decoded picture reduced to ink: {@code width x height} values in 0..1, 1 where the pen was. Each
- * row also knows where its ink starts and ends, so the framing steps skip the blank paper around a
- * digit (most of a canvas) without reading it again.
+ * A decoded picture reduced to ink: {@code width x height} values in 0..1, 1 where the pen was.
+ * Each row also knows where its ink starts and ends, so the framing steps skip the blank paper
+ * around a digit (most of a canvas) without reading it again.
  */
 public final class InkImage {
   private final int width;
   private final int height;
   private final float[] ink;
+
   /** Per row: the first and the last x with ink, {@code width} and -1 in a blank row. */
   private final int[] inkFrom;
+
   private final int[] inkTo;
 
-  /** {@code ink} is row-major; {@code inkFrom} and {@code inkTo} are the row extents its maker found in it. */
+  /**
+   * {@code ink} is row-major; {@code inkFrom} and {@code inkTo} are the row extents its maker found
+   * in it.
+   */
   InkImage(int width, int height, float[] ink, int[] inkFrom, int[] inkTo) {
-    if (width <= 0 || height <= 0 || ink.length != width * height || inkFrom.length != height || inkTo.length != height) {
+    if (width <= 0
+        || height <= 0
+        || ink.length != width * height
+        || inkFrom.length != height
+        || inkTo.length != height) {
       throw new IllegalArgumentException("ink array does not match " + width + "x" + height);
     }
     this.width = width;
@@ -37,7 +46,10 @@ public final class InkImage {
     return ink;
   }
 
-  /** The first x in row y whose ink is above the threshold (>= 0), or {@code width} where there is none. */
+  /**
+   * The first x in row y whose ink is above the threshold (>= 0), or {@code width} where there is
+   * none.
+   */
   int firstAbove(int y, float threshold) {
     int x = inkFrom[y];
     while (x <= inkTo[y] && ink[y * width + x] <= threshold) {

@@ -1,5 +1,7 @@
 package dev.digits.image;
 
+import dev.digits.model.DigitClassifier;
+
 /**
  * Normalises ink the way MNIST was made: crop to the ink, scale it to fit a 20x20 box keeping its
  * aspect ratio, and place it in 28x28 so its centre of mass is at the centre. Scaling and placing
@@ -7,10 +9,14 @@ package dev.digits.image;
  * small, large or off-centre comes out alike.
  */
 public final class MnistFraming {
-  public static final int SIDE = 28;
+  private static final int SIDE = DigitClassifier.SIDE;
   static final int BOX = 20;
-  /** MNIST's mean centre of mass is the middle of pixel (14, 14), measured over its test set: 14.5. */
+
+  /**
+   * MNIST's mean centre of mass is the middle of pixel (14, 14), measured over its test set: 14.5.
+   */
   static final double MNIST_CENTRE = 14.5;
+
   /** Ink below this share of the strongest counts as stray when finding the digit's bounds. */
   static final float BOUNDS_THRESHOLD = 0.2f;
 

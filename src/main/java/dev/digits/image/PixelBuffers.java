@@ -1,15 +1,19 @@
 package dev.digits.image;
 
 /**
- * The picture-sized arrays one preprocessing fills: the inflated rows, the decoded pixels and the ink. Serving takes a
- * set from a small pool for each request and gives it back after, so these arrays (a canvas is
- * 314 KB each) stay in the processor's cache instead of being allocated and zeroed afresh: fetching
- * them from memory cost more than the arithmetic on them. {@link #FRESH} allocates every time, for
- * callers that keep what they get.
+ * The picture-sized arrays one preprocessing fills: the inflated rows, the decoded pixels and the
+ * ink. Serving takes a set from a small pool for each request and gives it back after, so these
+ * arrays (a canvas is 314 KB each) stay in the processor's cache instead of being allocated and
+ * zeroed afresh: fetching them from memory cost more than the arithmetic on them. {@link #FRESH}
+ * allocates every time, for callers that keep what they get.
  */
 final class PixelBuffers {
-  /** Arrays for larger pictures are not kept: a pool of them would hold memory for the rare large upload. */
+  /**
+   * Arrays for larger pictures are not kept: a pool of them would hold memory for the rare large
+   * upload.
+   */
   static final int MAX_KEPT_PIXELS = 512 * 512;
+
   static final PixelBuffers FRESH = new PixelBuffers(false);
   private static final Pool POOL = new Pool(2 * Runtime.getRuntime().availableProcessors());
 
@@ -22,7 +26,9 @@ final class PixelBuffers {
     this.keeps = keeps;
   }
 
-  /** A set for one picture; hand it back with {@link #release()} when its arrays are no longer read. */
+  /**
+   * A set for one picture; hand it back with {@link #release()} when its arrays are no longer read.
+   */
   static PixelBuffers take() {
     return POOL.take();
   }
@@ -31,7 +37,10 @@ final class PixelBuffers {
     POOL.give(this);
   }
 
-  /** A byte array of this length, for the inflated rows; its contents are left over from earlier pictures. */
+  /**
+   * A byte array of this length, for the inflated rows; its contents are left over from earlier
+   * pictures.
+   */
   byte[] raw(int length) {
     if (raw.length == length) {
       return raw;

@@ -7,18 +7,14 @@ package dev.digits.image;
 public final class Preprocessor {
   private Preprocessor() {}
 
-  /** 784 values in 0..1 (28x28, row-major) from the bytes of a PNG, JPEG, GIF or BMP picture. */
-  public static float[] fromImageBytes(byte[] bytes) {
+  /** 784 values in 0..1 (28x28, row-major) from a PNG, JPEG, GIF or BMP picture. */
+  public static float[] toMnist(EncodedImage image) {
     PixelBuffers buffers = PixelBuffers.take();
     try {
-      ImageDecoder.Pixels p = ImageDecoder.decode(bytes, buffers);
+      ImageDecoder.Pixels p = ImageDecoder.decode(image, buffers);
       return MnistFraming.toMnist(InkExtractor.fromArgb(p.width(), p.height(), p.argb(), buffers));
     } finally {
       buffers.release(); // only the 784 values leave; nothing else refers to the buffers
     }
-  }
-
-  public static float[] fromArgb(int width, int height, int[] argb) {
-    return MnistFraming.toMnist(InkExtractor.fromArgb(width, height, argb));
   }
 }

@@ -17,6 +17,21 @@ public class RejectedImageException extends RuntimeException {
     this.reason = reason;
   }
 
+  /** The input is broken: bad base64, JSON, data URL or multipart syntax. */
+  public static RejectedImageException malformed(String message) {
+    return new RejectedImageException(Reason.MALFORMED, message);
+  }
+
+  /** The input is well formed but not a picture we read. */
+  public static RejectedImageException unsupported(String message) {
+    return new RejectedImageException(Reason.UNSUPPORTED, message);
+  }
+
+  /** The input is over a size limit. */
+  public static RejectedImageException tooLarge(String message) {
+    return new RejectedImageException(Reason.TOO_LARGE, message);
+  }
+
   public Reason reason() {
     return reason;
   }

@@ -27,7 +27,8 @@ final class Resampler {
         total += t;
       }
       for (int i = 0; i < w.length; i++) {
-        // Outside the source counts as blank paper, so weights are normalised over the whole filter.
+        // Outside the source counts as blank paper, so weights are normalised over the whole
+        // filter.
         w[i] = total == 0 ? 0 : (float) (w[i] / total);
         if (lo + i < 0 || lo + i >= srcSize) {
           w[i] = 0;
@@ -40,12 +41,13 @@ final class Resampler {
   }
 
   /**
-   * Rows first, then columns. The rows pass adds each source row, over the columns that hold ink in any
-   * row, into the output rows its filter reaches: zero-based loops over the picture's width, which the
-   * JIT compiles to vector instructions (it does not when the two arrays are read at different offsets,
-   * hence the copy of each row). The columns pass then reduces 28 short rows, four at a time so that
-   * four sums advance together. Blank rows are skipped. Every sum takes its terms in source order, and
-   * since weights and ink are never negative, a term left out for being zero would have added +0.
+   * Rows first, then columns. The rows pass adds each source row, over the columns that hold ink in
+   * any row, into the output rows its filter reaches: zero-based loops over the picture's width,
+   * which the JIT compiles to vector instructions (it does not when the two arrays are read at
+   * different offsets, hence the copy of each row). The columns pass then reduces 28 short rows,
+   * four at a time so that four sums advance together. Blank rows are skipped. Every sum takes its
+   * terms in source order, and since weights and ink are never negative, a term left out for being
+   * zero would have added +0.
    */
   static float[] resample(InkImage img, Axis cols, Axis rows, int side) {
     int h = img.height();
@@ -97,7 +99,10 @@ final class Resampler {
     return out;
   }
 
-  /** Output row v, over source columns inkFrom..inkFrom + span: the source rows under its filter, weighted. */
+  /**
+   * Output row v, over source columns inkFrom..inkFrom + span: the source rows under its filter,
+   * weighted.
+   */
   private static float[][] resampleRows(InkImage img, Axis rows, int side, int inkFrom, int span) {
     float[][] tmp = new float[side][span];
     float[] line = new float[span];

@@ -1,5 +1,6 @@
 package dev.digits.mnist;
 
+import dev.digits.model.DigitClassifier;
 import java.util.Random;
 
 /**
@@ -8,13 +9,18 @@ import java.util.Random;
  * so the models see digits as varied as people draw them.
  */
 public final class Augmenter {
-  private static final int SIDE = MnistDataset.SIDE;
+  private static final int SIDE = DigitClassifier.SIDE;
   private static final float CENTRE = (SIDE - 1) / 2f;
   private static final int GRID = 5; // elastic control points per side; bilinear between them
 
   /** How strong each distortion may be; zeros switch a distortion off. */
-  public record Settings(float maxRotationDegrees, float maxScaleChange, float maxShear, float maxShift,
-      float elasticPixels, float strokeChangeProbability) {
+  public record Settings(
+      float maxRotationDegrees,
+      float maxScaleChange,
+      float maxShear,
+      float maxShift,
+      float elasticPixels,
+      float strokeChangeProbability) {
     public static final Settings NONE = new Settings(0, 0, 0, 0, 0, 0);
   }
 
@@ -41,7 +47,8 @@ public final class Augmenter {
     double scale = 1 + sym(r, s.maxScaleChange());
     double aspect = 1 + sym(r, s.maxScaleChange() / 2);
     double shear = sym(r, s.maxShear());
-    // Forward map M = R(angle) * Shear(shear) * Scale(scale*aspect, scale/aspect); we sample through its inverse.
+    // Forward map M = R(angle) * Shear(shear) * Scale(scale*aspect, scale/aspect); we sample
+    // through its inverse.
     double sx = scale * aspect;
     double sy = scale / aspect;
     double cos = Math.cos(angle);
@@ -105,15 +112,23 @@ public final class Augmenter {
     return x < 0 || y < 0 || x >= SIDE || y >= SIDE ? 0f : img[y * SIDE + x];
   }
 
-  /** Thickens (max over the 4-neighbourhood) or thins (min) the strokes, blended in by {@code amount}. */
+  /**
+   * Thickens (max over the 4-neighbourhood) or thins (min) the strokes, blended in by {@code
+   * amount}.
+   */
   static float[] changeStroke(float[] img, boolean thicker, float amount) {
     float[] out = new float[img.length];
     for (int y = 0; y < SIDE; y++) {
       for (int x = 0; x < SIDE; x++) {
         float v = img[y * SIDE + x];
-        float n = thicker
-            ? Math.max(Math.max(at(img, x - 1, y), at(img, x + 1, y)), Math.max(at(img, x, y - 1), at(img, x, y + 1)))
-            : Math.min(Math.min(at(img, x - 1, y), at(img, x + 1, y)), Math.min(at(img, x, y - 1), at(img, x, y + 1)));
+        float n =
+            thicker
+                ? Math.max(
+                    Math.max(at(img, x - 1, y), at(img, x + 1, y)),
+                    Math.max(at(img, x, y - 1), at(img, x, y + 1)))
+                : Math.min(
+                    Math.min(at(img, x - 1, y), at(img, x + 1, y)),
+                    Math.min(at(img, x, y - 1), at(img, x, y + 1)));
         float m = thicker ? Math.max(v, n) : Math.min(v, n);
         out[y * SIDE + x] = v + amount * (m - v);
       }

@@ -25,7 +25,9 @@ public final class EpochOrder {
     return order;
   }
 
-  /** The random source for one example's distortion: the same whichever thread or batch draws it. */
+  /**
+   * The random source for one example's distortion: the same whichever thread or batch draws it.
+   */
   public static Random forExample(long seed, int epoch, int index) {
     return new Random(seed ^ (epoch * 0x9E3779B97F4A7C15L) ^ index);
   }

@@ -4,7 +4,8 @@ package dev.digits.mnist;
 public record IdxImages(int count, int rows, int columns, byte[] pixels) {
   public IdxImages {
     if ((long) count * rows * columns != pixels.length) {
-      throw new IllegalArgumentException("pixel count does not match " + count + "x" + rows + "x" + columns);
+      throw new IllegalArgumentException(
+          "pixel count does not match " + count + "x" + rows + "x" + columns);
     }
   }
 

@@ -46,7 +46,8 @@ public final class IdxReader {
 
   static Contents parse(String name, byte[] bytes, int expectedDims) {
     if (bytes.length < 4) {
-      throw new IdxFormatException(name + ": " + bytes.length + " bytes is too short for an IDX header");
+      throw new IdxFormatException(
+          name + ": " + bytes.length + " bytes is too short for an IDX header");
     }
     ByteBuffer buf = ByteBuffer.wrap(bytes);
     if (buf.get() != 0 || buf.get() != 0) {
@@ -54,11 +55,13 @@ public final class IdxReader {
     }
     int type = buf.get() & 0xff;
     if (type != UNSIGNED_BYTE) {
-      throw new IdxFormatException(name + ": data type 0x" + Integer.toHexString(type) + ", expected 0x08 (unsigned byte)");
+      throw new IdxFormatException(
+          name + ": data type 0x" + Integer.toHexString(type) + ", expected 0x08 (unsigned byte)");
     }
     int dimCount = buf.get() & 0xff;
     if (dimCount != expectedDims) {
-      throw new IdxFormatException(name + ": " + dimCount + " dimensions, expected " + expectedDims);
+      throw new IdxFormatException(
+          name + ": " + dimCount + " dimensions, expected " + expectedDims);
     }
     if (bytes.length < 4 + 4 * dimCount) {
       throw new IdxFormatException(name + ": truncated header");
@@ -74,8 +77,13 @@ public final class IdxReader {
     }
     long actual = bytes.length - buf.position();
     if (actual != size) {
-      throw new IdxFormatException(name + ": header promises " + size + " data bytes but the file has " + actual
-          + (actual < size ? " (truncated)" : " (trailing bytes)"));
+      throw new IdxFormatException(
+          name
+              + ": header promises "
+              + size
+              + " data bytes but the file has "
+              + actual
+              + (actual < size ? " (truncated)" : " (trailing bytes)"));
     }
     byte[] data = new byte[(int) size];
     buf.get(data);

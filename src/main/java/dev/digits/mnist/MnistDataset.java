@@ -1,13 +1,14 @@
 package dev.digits.mnist;
 
+import dev.digits.model.DigitClassifier;
+
 /** A set of labelled 28x28 MNIST images, each as 784 ink intensities in 0..1. */
 public record MnistDataset(float[][] images, byte[] labels) {
-  public static final int SIDE = 28;
-  public static final int PIXELS = SIDE * SIDE;
 
   public MnistDataset {
     if (images.length != labels.length) {
-      throw new IllegalArgumentException(images.length + " images but " + labels.length + " labels");
+      throw new IllegalArgumentException(
+          images.length + " images but " + labels.length + " labels");
     }
   }
 
@@ -26,11 +27,13 @@ public record MnistDataset(float[][] images, byte[] labels) {
   }
 
   static MnistDataset of(IdxImages idx, byte[] labels, String what) {
-    if (idx.rows() != SIDE || idx.columns() != SIDE) {
-      throw new IdxFormatException(what + ": images are " + idx.rows() + "x" + idx.columns() + ", expected 28x28");
+    if (idx.rows() != DigitClassifier.SIDE || idx.columns() != DigitClassifier.SIDE) {
+      throw new IdxFormatException(
+          what + ": images are " + idx.rows() + "x" + idx.columns() + ", expected 28x28");
     }
     if (idx.count() != labels.length) {
-      throw new IdxFormatException(what + ": " + idx.count() + " images but " + labels.length + " labels");
+      throw new IdxFormatException(
+          what + ": " + idx.count() + " images but " + labels.length + " labels");
     }
     float[][] images = new float[idx.count()][];
     for (int i = 0; i < images.length; i++) {

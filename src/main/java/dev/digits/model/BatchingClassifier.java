@@ -74,7 +74,9 @@ public final class BatchingClassifier implements DigitClassifier, AutoCloseable 
       }
       int count = jobs.get(0).images().length;
       Job next;
-      while (count < maxBatch && (next = queue.peek()) != null && count + next.images().length <= maxBatch) {
+      while (count < maxBatch
+          && (next = queue.peek()) != null
+          && count + next.images().length <= maxBatch) {
         jobs.add(queue.poll());
         count += next.images().length;
       }

@@ -6,10 +6,15 @@ package dev.digits.model;
  * that sum to 1. Implementations are safe to call from many threads at once.
  */
 public interface DigitClassifier {
-  int PIXELS = 784;
+  /** The side of the square image every model reads, as MNIST stores its digits. */
+  int SIDE = 28;
+
+  int PIXELS = SIDE * SIDE;
   int CLASSES = 10;
 
-  /** A short, stable name used in URLs and model cards: {@code ann}, {@code cnn}, {@code ensemble}. */
+  /**
+   * A short, stable name used in URLs and model cards: {@code ann}, {@code cnn}, {@code ensemble}.
+   */
   String name();
 
   float[] probabilities(float[] image);
@@ -17,7 +22,9 @@ public interface DigitClassifier {
   /** How many trained numbers the model holds. */
   long parameterCount();
 
-  /** The batch form; the default classifies one by one, models with a faster batch path override it. */
+  /**
+   * The batch form; the default classifies one by one, models with a faster batch path override it.
+   */
   default float[][] probabilities(float[][] images) {
     float[][] out = new float[images.length][];
     for (int i = 0; i < images.length; i++) {
@@ -26,13 +33,10 @@ public interface DigitClassifier {
     return out;
   }
 
-  default Prediction classify(float[] image) {
-    return Prediction.of(probabilities(image));
-  }
-
   static void checkImage(float[] image) {
     if (image.length != PIXELS) {
-      throw new IllegalArgumentException("expected 784 pixels (28x28), got " + image.length);
+      throw new IllegalArgumentException(
+          "expected " + PIXELS + " pixels (" + SIDE + "x" + SIDE + "), got " + image.length);
     }
   }
 }

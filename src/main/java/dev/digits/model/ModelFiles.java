@@ -1,9 +1,9 @@
 package dev.digits.model;
 
+import dev.digits.model.ann.AnnFile;
 import dev.digits.model.cnn.CnnClassifier;
 import dev.digits.model.cnn.CnnForwardPass;
 import dev.digits.model.cnn.SavedNetwork;
-import dev.digits.model.scratch.ScratchNetworkFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -59,7 +59,7 @@ public final class ModelFiles {
 
   public static DigitClassifier ann(Source source) {
     try (InputStream in = open(source, ANN)) {
-      return ScratchNetworkFile.read(in, source.describe(ANN));
+      return AnnFile.read(in, source.describe(ANN));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source.describe(ANN), e);
     }
@@ -80,7 +80,8 @@ public final class ModelFiles {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source.describe(CNN), e);
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("cannot read " + source.describe(CNN) + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read " + source.describe(CNN) + ": " + e.getMessage(), e);
     }
   }
 
@@ -92,15 +93,12 @@ public final class ModelFiles {
     return cnn(directory(dir));
   }
 
-  public static CnnForwardPass cnnForwardPass(Path dir) {
-    return cnnForwardPass(directory(dir));
-  }
-
   private static InputStream open(Source source, String name) {
     try {
       return source.open(name);
     } catch (IOException e) {
-      throw new IllegalStateException("model file " + source.describe(name) + " is missing or unreadable", e);
+      throw new IllegalStateException(
+          "model file " + source.describe(name) + " is missing or unreadable", e);
     }
   }
 }

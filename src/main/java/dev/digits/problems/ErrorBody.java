@@ -9,6 +9,9 @@ import jakarta.ws.rs.core.Response;
 public record ErrorBody(int status, String error) {
 
   public static Response response(int status, String error) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ErrorBody(status, error)).build();
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON)
+        .entity(new ErrorBody(status, error))
+        .build();
   }
 }

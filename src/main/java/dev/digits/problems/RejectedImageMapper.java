@@ -1,6 +1,7 @@
 package dev.digits.problems;
 
 import dev.digits.image.RejectedImageException;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -8,13 +9,14 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class RejectedImageMapper implements ExceptionMapper<RejectedImageException> {
   @Override
-  public jakarta.ws.rs.core.Response toResponse(RejectedImageException e) {
-    int status = switch (e.reason()) {
-      case MALFORMED -> 400;
-      case TOO_LARGE -> 413;
-      case UNSUPPORTED -> 415;
-      case NO_DIGIT -> 422;
-    };
+  public Response toResponse(RejectedImageException e) {
+    int status =
+        switch (e.reason()) {
+          case MALFORMED -> 400;
+          case TOO_LARGE -> 413;
+          case UNSUPPORTED -> 415;
+          case NO_DIGIT -> 422;
+        };
     return ErrorBody.response(status, e.getMessage());
   }
 }

@@ -11,6 +11,8 @@ import jakarta.ws.rs.ext.Provider;
 public class UnavailableMapper implements ExceptionMapper<UnavailableException> {
   @Override
   public Response toResponse(UnavailableException e) {
-    return Response.fromResponse(ErrorBody.response(503, e.getMessage())).header(HttpHeaders.RETRY_AFTER, "1").build();
+    return Response.fromResponse(ErrorBody.response(503, e.getMessage()))
+        .header(HttpHeaders.RETRY_AFTER, "1")
+        .build();
   }
 }

@@ -4,10 +4,11 @@ import dev.digits.mnist.MnistFiles;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.EnsembleClassifier;
 import dev.digits.model.ModelFiles;
+import dev.digits.model.ann.AnnFile;
 import dev.digits.model.cnn.CnnClassifier;
-import dev.digits.model.scratch.ScratchNetworkFile;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Evaluates a model file on the 10,000 MNIST test digits and prints accuracy and the confusion
@@ -21,18 +22,28 @@ public final class Evaluate {
     DigitClassifier classifier = classifier(what);
     long start = System.nanoTime();
     Evaluation eval = Evaluation.of(classifier, MnistFiles.fromSystemProperty().test());
-    System.out.printf("%s (%s) on the MNIST test set, %.1f s%n", what, classifier.name(),
-        (System.nanoTime() - start) / 1e9);
+    System.out.printf(
+        "%s (%s) on the MNIST test set, %.1f s%n",
+        what, classifier.name(), (System.nanoTime() - start) / 1e9);
     System.out.print(eval.report());
     if (what.equals("ensemble")) {
-      // The ensemble has no training of its own; its card records how the committed pair scores together.
-      ModelCard.of("ensemble", ModelFiles.ANN + " + " + ModelFiles.CNN, "no file of its own",
-          "mean of the ANN's and the CNN's probabilities", classifier.parameterCount(), java.util.Map.of(), 0, 0, eval,
-          "mvn -q compile exec:exec@evaluate -Dmodel=ensemble").write(Path.of("models", "ensemble.json"));
+      // The ensemble has no training of its own; its card records how the committed pair scores
+      // together.
+      ModelCard.of(
+              "ensemble",
+              ModelFiles.ANN + " + " + ModelFiles.CNN,
+              "no file of its own",
+              "mean of the ANN's and the CNN's probabilities",
+              classifier.parameterCount(),
+              Map.of(),
+              0,
+              0,
+              eval,
+              "mvn -q compile exec:exec@evaluate -Dmodel=ensemble")
+          .write(Path.of("models", "ensemble.json"));
       System.out.println("wrote models/ensemble.json");
     }
   }
-
 
   static DigitClassifier classifier(String what) {
     if (what.equals("ensemble")) {
@@ -41,11 +52,12 @@ public final class Evaluate {
     }
     Path file = Path.of(what);
     if (what.endsWith(".bin")) {
-      return ScratchNetworkFile.load(file);
+      return AnnFile.load(file);
     }
     if (what.endsWith(".zip")) {
       return CnnClassifier.load(file);
     }
-    throw new IllegalArgumentException("expected an ANN .bin file, a CNN .zip file or 'ensemble', got " + what);
+    throw new IllegalArgumentException(
+        "expected an ANN .bin file, a CNN .zip file or 'ensemble', got " + what);
   }
 }

@@ -4,7 +4,9 @@ import dev.digits.mnist.MnistDataset;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.Prediction;
 
-/** Accuracy and the 10x10 confusion matrix (rows: true digit, columns: predicted) of a classifier. */
+/**
+ * Accuracy and the 10x10 confusion matrix (rows: true digit, columns: predicted) of a classifier.
+ */
 public record Evaluation(int[][] confusion) {
   private static final int BATCH = 500;
 

@@ -8,7 +8,8 @@ import java.util.Map;
 final class Hyperparameters {
   private Hyperparameters() {}
 
-  static Map<String, String> adam(Number learningRate, Number decay, int batch, long seed, Augmenter.Settings augment) {
+  static Map<String, String> adam(
+      Number learningRate, Number decay, int batch, long seed, Augmenter.Settings augment) {
     Map<String, String> hp = new LinkedHashMap<>();
     hp.put("optimizer", "Adam");
     hp.put("learningRate", learningRate + " x " + decay + "^(epoch-1)");

@@ -4,20 +4,55 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The facts about a trained model that travel beside its weights as {@code models/<name>.json}. */
-public record ModelCard(String name, String file, String format, String architecture, long parameters,
-    Map<String, String> hyperparameters, int epochs, double trainingSeconds, String machine, String trainedAt,
-    double testAccuracy, double[] perClassAccuracy, int[][] confusionMatrix, String command) {
+public record ModelCard(
+    String name,
+    String file,
+    String format,
+    String architecture,
+    long parameters,
+    Map<String, String> hyperparameters,
+    int epochs,
+    double trainingSeconds,
+    String machine,
+    String trainedAt,
+    double testAccuracy,
+    double[] perClassAccuracy,
+    int[][] confusionMatrix,
+    String command) {
 
-  public static ModelCard of(String name, String file, String format, String architecture, long parameters,
-      Map<String, String> hyperparameters, int epochs, double seconds, Evaluation eval, String command) {
-    return new ModelCard(name, file, format, architecture, parameters, hyperparameters, epochs, seconds,
-        Machine.describe(), java.time.Instant.now().toString(), eval.accuracy(), eval.perClassAccuracy(),
-        eval.confusion(), command);
+  public static ModelCard of(
+      String name,
+      String file,
+      String format,
+      String architecture,
+      long parameters,
+      Map<String, String> hyperparameters,
+      int epochs,
+      double seconds,
+      Evaluation eval,
+      String command) {
+    return new ModelCard(
+        name,
+        file,
+        format,
+        architecture,
+        parameters,
+        hyperparameters,
+        epochs,
+        seconds,
+        Machine.describe(),
+        Instant.now().toString(),
+        eval.accuracy(),
+        eval.perClassAccuracy(),
+        eval.confusion(),
+        command);
   }
 
   /** Writes the card as JSON (by hand: the training tools run without a JSON library). */
@@ -28,9 +63,12 @@ public record ModelCard(String name, String file, String format, String architec
     field(sb, "format", quote(format));
     field(sb, "architecture", quote(architecture));
     field(sb, "parameters", Long.toString(parameters));
-    field(sb, "hyperparameters", hyperparameters.entrySet().stream()
-        .map(e -> quote(e.getKey()) + ": " + quote(e.getValue()))
-        .collect(Collectors.joining(", ", "{", "}")));
+    field(
+        sb,
+        "hyperparameters",
+        hyperparameters.entrySet().stream()
+            .map(e -> quote(e.getKey()) + ": " + quote(e.getValue()))
+            .collect(Collectors.joining(", ", "{", "}")));
     field(sb, "epochs", Integer.toString(epochs));
     field(sb, "trainingSeconds", String.format(Locale.ROOT, "%.1f", trainingSeconds));
     field(sb, "machine", quote(machine));
@@ -38,12 +76,14 @@ public record ModelCard(String name, String file, String format, String architec
     field(sb, "testAccuracy", String.format(Locale.ROOT, "%.4f", testAccuracy));
     StringBuilder per = new StringBuilder("[");
     for (int d = 0; d < perClassAccuracy.length; d++) {
-      per.append(d == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4f", perClassAccuracy[d]));
+      per.append(d == 0 ? "" : ", ")
+          .append(String.format(Locale.ROOT, "%.4f", perClassAccuracy[d]));
     }
     field(sb, "perClassAccuracy", per.append("]").toString());
     StringBuilder cm = new StringBuilder("[\n");
     for (int d = 0; d < confusionMatrix.length; d++) {
-      cm.append("    ").append(java.util.Arrays.toString(confusionMatrix[d]))
+      cm.append("    ")
+          .append(Arrays.toString(confusionMatrix[d]))
           .append(d + 1 < confusionMatrix.length ? ",\n" : "\n");
     }
     field(sb, "confusionMatrix", cm.append("  ]").toString());

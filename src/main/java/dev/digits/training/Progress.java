@@ -2,7 +2,9 @@ package dev.digits.training;
 
 import java.time.Duration;
 
-/** Prints training progress: epoch, loss, accuracies, elapsed time and an estimate of the time left. */
+/**
+ * Prints training progress: epoch, loss, accuracies, elapsed time and an estimate of the time left.
+ */
 final class Progress {
   private final long start = System.nanoTime();
   private final int epochs;
@@ -31,9 +33,11 @@ final class Progress {
     double elapsed = seconds();
     double perEpoch = (System.nanoTime() - start) / 1e9 / (epoch - firstEpoch + 1);
     double left = perEpoch * (epochs - epoch);
-    String train = Double.isNaN(trainAccuracy) ? "" : String.format("  train %.2f %%", 100 * trainAccuracy);
-    System.out.printf("epoch %2d/%d  loss %.4f%s  test %.2f %%  elapsed %s  left ~%s%n", epoch, epochs, loss, train,
-        100 * testAccuracy, format(elapsed), format(left));
+    String train =
+        Double.isNaN(trainAccuracy) ? "" : String.format("  train %.2f %%", 100 * trainAccuracy);
+    System.out.printf(
+        "epoch %2d/%d  loss %.4f%s  test %.2f %%  elapsed %s  left ~%s%n",
+        epoch, epochs, loss, train, 100 * testAccuracy, format(elapsed), format(left));
   }
 
   static String format(double seconds) {

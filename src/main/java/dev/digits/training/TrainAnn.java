@@ -3,9 +3,9 @@ package dev.digits.training;
 import dev.digits.mnist.Augmenter;
 import dev.digits.mnist.MnistDataset;
 import dev.digits.mnist.MnistFiles;
-import dev.digits.model.scratch.ScratchNetwork;
-import dev.digits.model.scratch.ScratchNetworkFile;
-import dev.digits.model.scratch.ScratchTrainer;
+import dev.digits.model.ann.AnnFile;
+import dev.digits.model.ann.AnnNetwork;
+import dev.digits.training.ann.AnnTrainer;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -17,13 +17,14 @@ public final class TrainAnn {
   static final float LEARNING_RATE = 1e-3f; // Adam's usual default
   static final float DECAY = 0.9f; // per epoch: ends at ~5 % of the start, to settle into a minimum
   static final long SEED = 42;
-  static final Augmenter.Settings AUGMENT = new Augmenter.Settings(
-      12f, // degrees of rotation: people slant their digits
-      0.12f, // +-12 % size: what survives the 20x20 box normalisation
-      0.25f, // shear, for slanted handwriting
-      1.5f, // pixels of shift: centring by mass leaves a little jitter
-      1.0f, // pixels of elastic displacement at each control point: wobbly strokes
-      0.3f); // probability of a thicker or thinner stroke: pens and canvases differ
+  static final Augmenter.Settings AUGMENT =
+      new Augmenter.Settings(
+          12f, // degrees of rotation: people slant their digits
+          0.12f, // +-12 % size: what survives the 20x20 box normalisation
+          0.25f, // shear, for slanted handwriting
+          1.5f, // pixels of shift: centring by mass leaves a little jitter
+          1.0f, // pixels of elastic displacement at each control point: wobbly strokes
+          0.3f); // probability of a thicker or thinner stroke: pens and canvases differ
 
   private TrainAnn() {}
 
@@ -33,23 +34,36 @@ public final class TrainAnn {
     MnistFiles files = MnistFiles.fromSystemProperty();
     MnistDataset train = files.training();
     MnistDataset test = files.test();
-    var config = new ScratchTrainer.Config(HIDDEN, epochs, BATCH, LEARNING_RATE, DECAY, SEED, AUGMENT);
-    System.out.printf("training ANN 784-%d-10 for %d epochs on %d threads%n", HIDDEN, epochs, threads);
+    var config = new AnnTrainer.Config(HIDDEN, epochs, BATCH, LEARNING_RATE, DECAY, SEED, AUGMENT);
+    System.out.printf(
+        "training ANN 784-%d-10 for %d epochs on %d threads%n", HIDDEN, epochs, threads);
     Progress progress = new Progress(epochs);
-    ScratchNetwork net;
-    try (ScratchTrainer trainer = new ScratchTrainer(config, threads)) {
-      net = trainer.train(train, (epoch, loss, trainAcc, snapshot) ->
-          progress.epoch(epoch, loss, trainAcc, Evaluation.of(snapshot, test).accuracy()));
+    AnnNetwork net;
+    try (AnnTrainer trainer = new AnnTrainer(config, threads)) {
+      net =
+          trainer.train(
+              train,
+              (epoch, loss, trainAcc, snapshot) ->
+                  progress.epoch(epoch, loss, trainAcc, Evaluation.of(snapshot, test).accuracy()));
     }
     double seconds = progress.seconds();
     Path out = Path.of("models", "ann.bin");
-    ScratchNetworkFile.save(net.weights(), out);
+    AnnFile.save(net.weights(), out);
     Evaluation eval = Evaluation.of(net, test);
     System.out.print(eval.report());
     Map<String, String> hp = Hyperparameters.adam(LEARNING_RATE, DECAY, BATCH, SEED, AUGMENT);
-    ModelCard.of("ann", "ann.bin", "ANN1: big-endian header and float32 weights (see models/README.md)",
-        "dense 784-" + HIDDEN + " ReLU, dense " + HIDDEN + "-10 softmax; from-scratch Java", net.parameterCount(),
-        hp, epochs, seconds, eval, "mvn -q compile exec:exec@train-ann").write(Path.of("models", "ann.json"));
+    ModelCard.of(
+            "ann",
+            "ann.bin",
+            "ANN1: big-endian header and float32 weights (see models/README.md)",
+            "dense 784-" + HIDDEN + " ReLU, dense " + HIDDEN + "-10 softmax; from-scratch Java",
+            net.parameterCount(),
+            hp,
+            epochs,
+            seconds,
+            eval,
+            "mvn -q compile exec:exec@train-ann")
+        .write(Path.of("models", "ann.json"));
     System.out.println("wrote " + out + " and models/ann.json");
   }
 }

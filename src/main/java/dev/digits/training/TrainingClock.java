@@ -16,7 +16,9 @@ final class TrainingClock {
   static double resumedSeconds(Path checkpoint) {
     Path f = file(checkpoint);
     try {
-      return Files.isRegularFile(checkpoint) && Files.isRegularFile(f) ? Double.parseDouble(Files.readString(f).strip()) : 0;
+      return Files.isRegularFile(checkpoint) && Files.isRegularFile(f)
+          ? Double.parseDouble(Files.readString(f).strip())
+          : 0;
     } catch (IOException | NumberFormatException e) {
       return 0; // unknown earlier time: the card then undercounts, which the log shows
     }

@@ -16,14 +16,16 @@ import java.io.IOException;
 @WebServlet("/WEB-INF/error/*")
 public class ErrorPageServlet extends HttpServlet {
   @Override
-  protected void service(HttpServletRequest req, HttpServletResponse res) throws ServletException, IOException {
+  protected void service(HttpServletRequest req, HttpServletResponse res)
+      throws ServletException, IOException {
     String view = "/not-found".equals(req.getPathInfo()) ? "not-found" : "error";
-    HttpServletRequest read = new HttpServletRequestWrapper(req) {
-      @Override
-      public String getMethod() {
-        return "GET";
-      }
-    };
+    HttpServletRequest read =
+        new HttpServletRequestWrapper(req) {
+          @Override
+          public String getMethod() {
+            return "GET";
+          }
+        };
     req.getRequestDispatcher("/WEB-INF/views/" + view + ".jsp").forward(read, res);
   }
 }

@@ -17,14 +17,15 @@ import java.util.Map;
  */
 @WebFilter(urlPatterns = "/*")
 public class RouteFilter extends HttpFilter {
-  private static final Map<String, String> ROUTES = Map.of(
-      "/", "/api/legacy/ann",
-      "/digit", "/api/legacy/ann",
-      "/digit/", "/api/legacy/ann",
-      "/cnn", "/api/legacy/cnn",
-      "/cnn/", "/api/legacy/cnn",
-      "/digit/cnn", "/api/legacy/cnn",
-      "/digit/cnn/", "/api/legacy/cnn");
+  private static final Map<String, String> ROUTES =
+      Map.of(
+          "/", "/api/legacy/ann",
+          "/digit", "/api/legacy/ann",
+          "/digit/", "/api/legacy/ann",
+          "/cnn", "/api/legacy/cnn",
+          "/cnn/", "/api/legacy/cnn",
+          "/digit/cnn", "/api/legacy/cnn",
+          "/digit/cnn/", "/api/legacy/cnn");
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)

@@ -13,29 +13,40 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The benchmark: starts the packaged app on Payara Micro (or targets a running URL), warms it up and
- * measures latency, throughput against the ceiling route, in-process model speed, startup, memory
- * and WAR size. Writes target/benchmark.json and prints a table.
+ * The benchmark: starts the packaged app on Payara Micro (or targets a running URL), warms it up
+ * and measures latency, throughput against the ceiling route, in-process model speed, startup,
+ * memory and WAR size. Writes target/benchmark.json and prints a table.
  */
 public final class Benchmark {
-  private static final String[] ROUTES = {"/digit/", "/digit/cnn/", "/api/v1/predict?model=ensemble"};
-  /** The trivial route whose throughput the prediction routes are compared with, warmed up as they are. */
+  private static final String[] ROUTES = {
+    "/digit/", "/digit/cnn/", "/api/v1/predict?model=ensemble"
+  };
+
+  /**
+   * The trivial route whose throughput the prediction routes are compared with, warmed up as they
+   * are.
+   */
   private static final String CEILING = "/health/live";
+
   private static final int[] CONCURRENCY = {2, 8, 32};
   private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
   private static final long MEMORY_REQUESTS = Long.getLong("bench.requests", 100_000);
+
   /**
-   * Each memory reading is the peak over this long a CNN run at 8 clients. ParallelGC resizes the heap
-   * every few tens of seconds, moving RSS by as much as 14 % under the same load: a 10 s window caught the
-   * top of that cycle in one reading and not in the other. A minute spans a cycle.
+   * Each memory reading is the peak over this long a CNN run at 8 clients. ParallelGC resizes the
+   * heap every few tens of seconds, moving RSS by as much as 14 % under the same load: a 10 s
+   * window caught the top of that cycle in one reading and not in the other. A minute spans a
+   * cycle.
    */
   private static final int MEMORY_SECONDS = Integer.getInteger("bench.memory.seconds", 60);
+
   private static final int WARM_UP_RUNS = 12;
 
   private Benchmark() {}
@@ -44,15 +55,19 @@ public final class Benchmark {
     MnistDataset test = MnistFiles.fromSystemProperty().test();
     List<String> bodies = new ArrayList<>();
     for (int i = 0; i < 200; i++) { // many different digits, as real traffic would be
-      bodies.add(CanvasRenderer.dataUrl(CanvasRenderer.png(CanvasRenderer.render(test.images()[i * 37], Style.oldCanvas()))));
+      bodies.add(
+          CanvasRenderer.dataUrl(
+              CanvasRenderer.png(CanvasRenderer.render(test.images()[i * 37], Style.oldCanvas()))));
     }
     if (args.length > 0 && args[0].equals("--script-only")) {
       new Wrk(Path.of("target/bench"), bodies); // the soak script's request bodies
       return;
     }
     Map<String, Object> result = new LinkedHashMap<>();
-    result.put("date", java.time.Instant.now().toString());
-    result.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch"));
+    result.put("date", Instant.now().toString());
+    result.put(
+        "machine",
+        Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch"));
     result.put("war_mib", Files.size(Path.of("target/ROOT.war")) / 1048576.0);
     boolean external = args.length > 0 && !args[0].isBlank();
     Server server = external ? Server.running(args[0]) : startMeasured(bodies.get(0), result);
@@ -66,7 +81,10 @@ public final class Benchmark {
       }
       warmUp.put(CEILING, warmUp(get, server.url(CEILING)));
       result.put("warm_up_req_per_s", warmUp);
-      server.peakMemoryDuring(result, "rss_peak_after_warmup_mib", () -> post.run(server.url("/digit/cnn/"), 8, MEMORY_SECONDS));
+      server.peakMemoryDuring(
+          result,
+          "rss_peak_after_warmup_mib",
+          () -> post.run(server.url("/digit/cnn/"), 8, MEMORY_SECONDS));
       Map<String, Object> ceiling = new LinkedHashMap<>();
       for (int c : CONCURRENCY) {
         ceiling.put("c" + c, Wrk.json(get.run(server.url(CEILING), c, SECONDS)));
@@ -80,13 +98,17 @@ public final class Benchmark {
         }
         result.put("POST " + route, r);
       }
-      // At least 100,000 more requests (besides those above), then the same load as the first memory reading.
+      // At least 100,000 more requests (besides those above), then the same load as the first
+      // memory reading.
       long done = 0;
       while (done < MEMORY_REQUESTS && server.pid() > 0) {
         done += post.run(server.url("/digit/cnn/"), 8, 20).requests();
       }
       result.put("requests_between_memory_readings", done);
-      server.peakMemoryDuring(result, "rss_peak_after_those_requests_mib", () -> post.run(server.url("/digit/cnn/"), 8, MEMORY_SECONDS));
+      server.peakMemoryDuring(
+          result,
+          "rss_peak_after_those_requests_mib",
+          () -> post.run(server.url("/digit/cnn/"), 8, MEMORY_SECONDS));
       result.put("rss_memory_window_s", MEMORY_SECONDS);
       if (result.get("rss_peak_after_warmup_mib") instanceof Double before
           && result.get("rss_peak_after_those_requests_mib") instanceof Double after) {
@@ -105,13 +127,16 @@ public final class Benchmark {
 
   /**
    * Starts the server twice, as the README's command does (with the class archive) and without the
-   * archive (as a JVM that cannot use it would), records both times and keeps the one with the archive running.
+   * archive (as a JVM that cannot use it would), records both times and keeps the one with the
+   * archive running.
    */
-  private static Server startMeasured(String body, Map<String, Object> result) throws IOException, InterruptedException {
+  private static Server startMeasured(String body, Map<String, Object> result)
+      throws IOException, InterruptedException {
     Server cold = Server.start(body, false);
     result.put("startup_without_class_archive_s", cold.startupSeconds());
     if (!Server.hasClassArchive()) {
-      System.err.println("no target/payara-micro.jsa (mvn package writes it): startup is measured without it");
+      System.err.println(
+          "no target/payara-micro.jsa (mvn package writes it): startup is measured without it");
       result.put("startup_to_first_prediction_s", cold.startupSeconds());
       return cold;
     }
@@ -142,8 +167,12 @@ public final class Benchmark {
   /** Sends one POST and reports whether it was answered 200. */
   static boolean predicts(HttpClient client, String url, String body) {
     try {
-      HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+      HttpRequest req =
+          HttpRequest.newBuilder(URI.create(url))
+              .timeout(Duration.ofSeconds(5))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build();
       return client.send(req, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
     } catch (IOException e) {
       return false;

@@ -1,5 +1,6 @@
 package dev.digits.benchmark;
 
+import dev.digits.image.EncodedImage;
 import dev.digits.image.ImageDecoder;
 import dev.digits.image.InkExtractor;
 import dev.digits.image.MnistFraming;
@@ -13,19 +14,22 @@ import dev.digits.model.ModelFiles;
 import dev.digits.model.cnn.CnnClassifier;
 import dev.digits.model.cnn.CnnForwardPass;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * In-process speed, no HTTP: images/s per model at batch 1 and 64, and one request's time split.
- * Part of the benchmark; also runs alone (exec:exec@model-speed), e.g. to compare ND4J thread settings.
+ * Part of the benchmark; also runs alone (exec:exec@model-speed), e.g. to compare ND4J thread
+ * settings.
  */
 public final class ModelSpeed {
   private ModelSpeed() {}
 
   public static void main(String[] args) {
-    measure(MnistFiles.fromSystemProperty().test()).forEach((k, v) -> System.out.printf("%-32s %10.1f%n", k, v));
+    measure(MnistFiles.fromSystemProperty().test())
+        .forEach((k, v) -> System.out.printf("%-32s %10.1f%n", k, v));
   }
 
   static Map<String, Double> measure(MnistDataset test) {
@@ -39,10 +43,11 @@ public final class ModelSpeed {
     models.put("cnn", cnn);
     models.put("cnn_dl4j", dl4j);
     models.put("ensemble", new EnsembleClassifier(List.of(ann, cnn)));
-    models.forEach((name, c) -> {
-      out.put(name + "_batch1_images_per_s", rate(c, test, 1));
-      out.put(name + "_batch64_images_per_s", rate(c, test, 64));
-    });
+    models.forEach(
+        (name, c) -> {
+          out.put(name + "_batch1_images_per_s", rate(c, test, 1));
+          out.put(name + "_batch64_images_per_s", rate(c, test, 64));
+        });
     out.putAll(split(test, cnn));
     return out;
   }
@@ -71,7 +76,9 @@ public final class ModelSpeed {
     }
   }
 
-  /** Median microseconds of decode, ink extraction + framing, and classification for canvas PNGs. */
+  /**
+   * Median microseconds of decode, ink extraction + framing, and classification for canvas PNGs.
+   */
   private static Map<String, Double> split(MnistDataset test, DigitClassifier cnn) {
     int n = 2000;
     byte[][] pngs = new byte[200][];
@@ -84,9 +91,10 @@ public final class ModelSpeed {
     for (int round = 0; round < 2; round++) { // the first round warms the JIT
       for (int i = 0; i < n; i++) {
         long t0 = System.nanoTime();
-        ImageDecoder.Pixels p = ImageDecoder.decode(pngs[i % pngs.length]);
+        ImageDecoder.Pixels p = ImageDecoder.decode(EncodedImage.of(pngs[i % pngs.length]));
         long t1 = System.nanoTime();
-        float[] input = MnistFraming.toMnist(InkExtractor.fromArgb(p.width(), p.height(), p.argb()));
+        float[] input =
+            MnistFraming.toMnist(InkExtractor.fromArgb(p.width(), p.height(), p.argb()));
         long t2 = System.nanoTime();
         cnn.probabilities(input);
         long t3 = System.nanoTime();
@@ -104,7 +112,7 @@ public final class ModelSpeed {
 
   private static long median(long[] v) {
     long[] s = v.clone();
-    java.util.Arrays.sort(s);
+    Arrays.sort(s);
     return s[s.length / 2];
   }
 }

@@ -16,6 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /** The server under test: one this benchmark starts (and can measure), or one already running. */
 final class Server {
   private static final Path CLASS_ARCHIVE = Path.of("target/payara-micro.jsa");
+
+  /** The server settings file `mvn package` writes; the pom passes its path. */
+  private static final String SETTINGS = "server.args";
+
   private static final Path LAUNCHER = Path.of("target/payara-root/launch-micro.jar");
   private final String base;
   private final Process process;
@@ -34,30 +38,35 @@ final class Server {
   }
 
   /**
-   * Starts the Payara root that `mvn package` prepared (the runtime unpacked, the WAR deployed in it) as the
-   * README's run command does (the pom's server.* settings, passed as system properties; the defaults here
-   * are the pom's), and times it until the first successful prediction. With {@code classArchive} the JVM
-   * maps the classes that `mvn package`'s training start archived (target/payara-micro.jsa); without it, it
-   * loads them all from the jars.
+   * Starts the Payara root that `mvn package` prepared (the runtime unpacked, the WAR deployed in
+   * it) as the README's run command does (the settings file the pom names in {@code
+   * -Dserver.args}), and times it until the first successful prediction. With {@code classArchive}
+   * the JVM maps the classes that `mvn package`'s training start archived
+   * (target/payara-micro.jsa); without it, it loads them all from the jars.
    */
   static Server start(String body, boolean classArchive) throws IOException, InterruptedException {
     Path log = Path.of("target/bench/server.log");
     Files.createDirectories(log.getParent());
-    List<String> command = new ArrayList<>(List.of("java", "-Xmx" + System.getProperty("server.heap", "640m"),
-        System.getProperty("server.jit", "-XX:CompileThresholdScaling=3"),
-        System.getProperty("server.gc", "-XX:+UseParallelGC"),
-        System.getProperty("server.json", "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl"),
-        System.getProperty("vector.api", "--add-modules=jdk.incubator.vector")));
+    String settings = System.getProperty(SETTINGS);
+    if (settings == null || !Files.isRegularFile(Path.of(settings))) {
+      throw new IllegalStateException(
+          "no server settings file (-D"
+              + SETTINGS
+              + "="
+              + settings
+              + "): run the benchmark through `mvn ... exec:exec@benchmark` after `mvn package`");
+    }
+    List<String> command = new ArrayList<>(List.of("java", "@" + settings));
     if (classArchive) {
       command.add("-XX:SharedArchiveFile=" + CLASS_ARCHIVE);
     }
     if (!Files.isRegularFile(LAUNCHER)) {
       throw new IllegalStateException("no " + LAUNCHER + ": run `mvn package` first");
     }
-    command.addAll(List.of("-jar", LAUNCHER.toString(), "--port", "8080", "--nohazelcast",
-        "--maxhttpthreads", System.getProperty("server.http.threads", "16")));
+    command.addAll(List.of("-jar", LAUNCHER.toString(), "--port", "8080"));
     long t0 = System.nanoTime();
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     HttpClient client = HttpClient.newHttpClient();
     while (!Benchmark.predicts(client, "http://localhost:8080/digit/cnn/", body)) {
       if (!p.isAlive() || System.nanoTime() - t0 > 300_000_000_000L) {
@@ -66,7 +75,8 @@ final class Server {
       }
       Thread.sleep(50);
     }
-    return new Server("http://localhost:8080", p, (System.nanoTime() - t0) / 1e9, String.join(" ", command));
+    return new Server(
+        "http://localhost:8080", p, (System.nanoTime() - t0) / 1e9, String.join(" ", command));
   }
 
   /** Whether `mvn package` wrote the class archive that {@link #start} can use. */
@@ -92,9 +102,9 @@ final class Server {
   }
 
   /**
-   * The server's peak resident memory in MiB while {@code load} runs, sampled every 250 ms; nothing for a
-   * server started elsewhere. A peak, not one sample: ParallelGC grows and shrinks the heap as load
-   * changes, and single readings of the same steady server differed by up to 70 MiB.
+   * The server's peak resident memory in MiB while {@code load} runs, sampled every 250 ms; nothing
+   * for a server started elsewhere. A peak, not one sample: ParallelGC grows and shrinks the heap
+   * as load changes, and single readings of the same steady server differed by up to 70 MiB.
    */
   void peakMemoryDuring(Map<String, Object> into, String key, Callable<?> load) throws Exception {
     if (process == null) {
@@ -103,7 +113,8 @@ final class Server {
     }
     AtomicLong peakKib = new AtomicLong();
     ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-    sampler.scheduleAtFixedRate(() -> peakKib.accumulateAndGet(residentKib(), Math::max), 0, 250, TimeUnit.MILLISECONDS);
+    sampler.scheduleAtFixedRate(
+        () -> peakKib.accumulateAndGet(residentKib(), Math::max), 0, 250, TimeUnit.MILLISECONDS);
     try {
       load.call();
     } finally {

@@ -11,7 +11,8 @@ final class Table {
   static String of(Map<String, Object> r) {
     StringBuilder sb = new StringBuilder();
     Map<String, Object> ceiling = (Map<String, Object>) r.get("ceiling GET /health/live");
-    sb.append("| Route | p50 ms (1 client) | p90 ms | p99 ms | req/s at 2 | req/s at 8 | req/s at 32 | errors | share of ceiling at 8 |\n");
+    sb.append(
+        "| Route | p50 ms (1 client) | p90 ms | p99 ms | req/s at 2 | req/s at 8 | req/s at 32 | errors | share of ceiling at 8 |\n");
     sb.append("|---|---|---|---|---|---|---|---|---|\n");
     for (Map.Entry<String, Object> e : r.entrySet()) {
       if (!e.getKey().startsWith("POST ") && !e.getKey().startsWith("ceiling")) {
@@ -23,25 +24,51 @@ final class Table {
       for (Object run : runs.values()) {
         errors += ((Number) ((Map<String, Object>) run).get("errors")).longValue();
       }
-      sb.append("| ").append(e.getKey()).append(" | ")
-          .append(c1 == null ? "" : c1.get("p50_ms")).append(" | ")
-          .append(c1 == null ? "" : c1.get("p90_ms")).append(" | ")
-          .append(c1 == null ? "" : c1.get("p99_ms")).append(" | ")
-          .append(rate(runs, "c2")).append(" | ").append(rate(runs, "c8")).append(" | ").append(rate(runs, "c32"))
-          .append(" | ").append(errors).append(" | ")
-          .append(String.format(Locale.ROOT, "%.0f %%", 100.0 * rate(runs, "c8") / rate(ceiling, "c8"))).append(" |\n");
+      sb.append("| ")
+          .append(e.getKey())
+          .append(" | ")
+          .append(c1 == null ? "" : c1.get("p50_ms"))
+          .append(" | ")
+          .append(c1 == null ? "" : c1.get("p90_ms"))
+          .append(" | ")
+          .append(c1 == null ? "" : c1.get("p99_ms"))
+          .append(" | ")
+          .append(rate(runs, "c2"))
+          .append(" | ")
+          .append(rate(runs, "c8"))
+          .append(" | ")
+          .append(rate(runs, "c32"))
+          .append(" | ")
+          .append(errors)
+          .append(" | ")
+          .append(
+              String.format(Locale.ROOT, "%.0f %%", 100.0 * rate(runs, "c8") / rate(ceiling, "c8")))
+          .append(" |\n");
     }
     sb.append("\n| Measure | Value |\n|---|---|\n");
     for (Map.Entry<String, Object> e : r.entrySet()) {
       if (!(e.getValue() instanceof Map)) {
-        sb.append("| ").append(e.getKey()).append(" | ").append(format(e.getValue())).append(" |\n");
+        sb.append("| ")
+            .append(e.getKey())
+            .append(" | ")
+            .append(format(e.getValue()))
+            .append(" |\n");
       }
     }
-    for (Map.Entry<String, Object> e : ((Map<String, Object>) r.get("warm_up_req_per_s")).entrySet()) {
-      sb.append("| warm-up req/s at 8, 10 s runs until steady, ").append(e.getKey()).append(" | ").append(e.getValue()).append(" |\n");
+    for (Map.Entry<String, Object> e :
+        ((Map<String, Object>) r.get("warm_up_req_per_s")).entrySet()) {
+      sb.append("| warm-up req/s at 8, 10 s runs until steady, ")
+          .append(e.getKey())
+          .append(" | ")
+          .append(e.getValue())
+          .append(" |\n");
     }
     for (Map.Entry<String, Object> e : ((Map<String, Object>) r.get("in_process")).entrySet()) {
-      sb.append("| in-process ").append(e.getKey()).append(" | ").append(format(e.getValue())).append(" |\n");
+      sb.append("| in-process ")
+          .append(e.getKey())
+          .append(" | ")
+          .append(format(e.getValue()))
+          .append(" |\n");
     }
     return sb.toString();
   }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -19,8 +20,8 @@ final class Wrk {
     }
   }
 
-  private static final Pattern SUMMARY = Pattern.compile(
-      "WRK (\\d+) (\\d+) (\\d+) (\\d+) (\\d+) (\\d+)");
+  private static final Pattern SUMMARY =
+      Pattern.compile("WRK (\\d+) (\\d+) (\\d+) (\\d+) (\\d+) (\\d+)");
   private final Path script;
 
   /** Writes the Lua script: POST with the bodies in turn, or plain GET when there are none. */
@@ -34,11 +35,13 @@ final class Wrk {
         .append("request = function()\n")
         .append("  if #bodies == 0 then return wrk.format('GET') end\n")
         .append("  i = i % #bodies + 1\n")
-        .append("  return wrk.format('POST', nil, {['Content-Type'] = 'application/json'}, bodies[i])\n")
+        .append(
+            "  return wrk.format('POST', nil, {['Content-Type'] = 'application/json'}, bodies[i])\n")
         .append("end\n")
         .append("done = function(summary, latency, requests)\n")
         .append("  local e = summary.errors\n")
-        .append("  io.write(string.format('WRK %d %d %d %d %d %d\\n', summary.requests, summary.duration,\n")
+        .append(
+            "  io.write(string.format('WRK %d %d %d %d %d %d\\n', summary.requests, summary.duration,\n")
         .append("    e.connect + e.read + e.write + e.status + e.timeout,\n")
         .append("    latency:percentile(50), latency:percentile(90), latency:percentile(99)))\n")
         .append("end\n");
@@ -48,8 +51,18 @@ final class Wrk {
 
   Result run(String url, int connections, int seconds) throws IOException, InterruptedException {
     int threads = Math.min(connections, 2);
-    List<String> cmd = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
-        "--timeout", "10s", "-s", script.toString(), url));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "wrk",
+                "-t" + threads,
+                "-c" + connections,
+                "-d" + seconds + "s",
+                "--timeout",
+                "10s",
+                "-s",
+                script.toString(),
+                url));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor();
@@ -57,12 +70,17 @@ final class Wrk {
     if (!m.find()) {
       throw new IllegalStateException("wrk gave no summary: " + out);
     }
-    return new Result(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) / 1e6, Long.parseLong(m.group(3)),
-        Long.parseLong(m.group(4)) / 1000.0, Long.parseLong(m.group(5)) / 1000.0, Long.parseLong(m.group(6)) / 1000.0);
+    return new Result(
+        Long.parseLong(m.group(1)),
+        Long.parseLong(m.group(2)) / 1e6,
+        Long.parseLong(m.group(3)),
+        Long.parseLong(m.group(4)) / 1000.0,
+        Long.parseLong(m.group(5)) / 1000.0,
+        Long.parseLong(m.group(6)) / 1000.0);
   }
 
   static Map<String, Object> json(Result r) {
-    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    Map<String, Object> m = new LinkedHashMap<>();
     m.put("requests", r.requests());
     m.put("requests_per_s", Math.round(r.perSecond()));
     m.put("errors", r.errors());

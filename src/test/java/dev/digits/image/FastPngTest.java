@@ -12,6 +12,7 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,12 @@ class FastPngTest {
   @Test
   void canvasPngsDecodeExactlyAsImageIoDoes() throws Exception {
     for (int i = 0; i < 60; i++) {
-      Style style = i % 3 == 0 ? Style.oldCanvas()
-          : i % 3 == 1 ? new Style(280, 20, 30, 150, Color.BLACK, null) : new Style(300, 0, 0, 300, Color.WHITE, Color.BLACK);
+      Style style =
+          i % 3 == 0
+              ? Style.oldCanvas()
+              : i % 3 == 1
+                  ? new Style(280, 20, 30, 150, Color.BLACK, null)
+                  : new Style(300, 0, 0, 300, Color.WHITE, Color.BLACK);
       BufferedImage canvas = CanvasRenderer.render(MnistFixture.test().images()[i], style);
       byte[][] pngs = {CanvasRenderer.png(canvas), CanvasRenderer.png(rgb(canvas))};
       for (byte[] png : pngs) {
@@ -31,14 +36,19 @@ class FastPngTest {
         BufferedImage reference = ImageIO.read(new ByteArrayInputStream(png));
         int w = reference.getWidth();
         assertEquals(w, fast.width());
-        assertArrayEquals(reference.getRGB(0, 0, w, reference.getHeight(), null, 0, w), fast.argb(), "image " + i);
+        assertArrayEquals(
+            reference.getRGB(0, 0, w, reference.getHeight(), null, 0, w),
+            fast.argb(),
+            "image " + i);
       }
     }
   }
 
   @Test
   void pixelDataSplitOverSeveralChunksIsJoined() throws Exception {
-    byte[] png = CanvasRenderer.png(CanvasRenderer.render(MnistFixture.test().images()[1], Style.oldCanvas()));
+    byte[] png =
+        CanvasRenderer.png(
+            CanvasRenderer.render(MnistFixture.test().images()[1], Style.oldCanvas()));
     byte[] split = withIdatSplit(png, 3);
     assertEquals(png.length + 2 * 12, split.length);
     assertArrayEquals(FastPng.decode(png).argb(), FastPng.decode(split).argb());
@@ -50,8 +60,10 @@ class FastPngTest {
     assertNull(FastPng.decode(CanvasRenderer.png(grey)));
     BufferedImage indexed = new BufferedImage(20, 20, BufferedImage.TYPE_BYTE_INDEXED);
     assertNull(FastPng.decode(CanvasRenderer.png(indexed)));
-    byte[] png = CanvasRenderer.png(CanvasRenderer.render(MnistFixture.test().images()[0], Style.oldCanvas()));
-    assertNull(FastPng.decode(java.util.Arrays.copyOf(png, png.length / 2)), "truncated: ImageIO decides");
+    byte[] png =
+        CanvasRenderer.png(
+            CanvasRenderer.render(MnistFixture.test().images()[0], Style.oldCanvas()));
+    assertNull(FastPng.decode(Arrays.copyOf(png, png.length / 2)), "truncated: ImageIO decides");
   }
 
   /** The same PNG with its one IDAT chunk cut into {@code parts} chunks, each with its CRC. */
@@ -65,10 +77,15 @@ class FastPngTest {
       int type = in.getInt();
       int data = in.position();
       in.position(data + length + 4);
-      int[] cuts = type == 0x49444154 ? new int[] {0, length / parts, 2 * length / parts, length} : new int[] {0, length};
+      int[] cuts =
+          type == 0x49444154
+              ? new int[] {0, length / parts, 2 * length / parts, length}
+              : new int[] {0, length};
       for (int k = 0; k + 1 < cuts.length; k++) {
         CRC32 crc = new CRC32();
-        out.putInt(cuts[k + 1] - cuts[k]).putInt(type).put(png, data + cuts[k], cuts[k + 1] - cuts[k]);
+        out.putInt(cuts[k + 1] - cuts[k])
+            .putInt(type)
+            .put(png, data + cuts[k], cuts[k + 1] - cuts[k]);
         crc.update(png, data - 4, 4);
         crc.update(png, data + cuts[k], cuts[k + 1] - cuts[k]);
         out.putInt((int) crc.getValue());
@@ -78,7 +95,8 @@ class FastPngTest {
   }
 
   private static BufferedImage rgb(BufferedImage argb) {
-    BufferedImage out = new BufferedImage(argb.getWidth(), argb.getHeight(), BufferedImage.TYPE_INT_RGB);
+    BufferedImage out =
+        new BufferedImage(argb.getWidth(), argb.getHeight(), BufferedImage.TYPE_INT_RGB);
     out.getGraphics().drawImage(argb, 0, 0, null);
     return out;
   }

@@ -22,9 +22,9 @@ import java.util.stream.IntStream;
 
 /**
  * What the committed models answer for every MNIST test digit drawn on a canvas, through the whole
- * decode-and-preprocess path. Written once before a change meant to be invisible (a faster decoder or
- * preprocessor) and compared after it by {@link GoldenPredictionsTest}. Rewrite it with
- * {@code mvn -q test-compile exec:exec@golden-predictions} only when predictions are meant to change.
+ * decode-and-preprocess path. Written once before a change meant to be invisible (a faster decoder
+ * or preprocessor) and compared after it by {@link GoldenPredictionsTest}. Rewrite it with {@code
+ * mvn -q test-compile exec:exec@golden-predictions} only when predictions are meant to change.
  */
 public final class GoldenPredictions {
   static final Path FILE = Path.of("src/test/resources/golden/canvas-predictions.txt");
@@ -34,20 +34,33 @@ public final class GoldenPredictions {
 
   private static Map<String, Style> styles() {
     Map<String, Style> styles = new LinkedHashMap<>();
-    styles.put("old-canvas", Style.oldCanvas()); // black on white, full size: the benchmark's requests
-    styles.put("transparent", new Style(280, 40, 60, 170, Color.BLACK, null)); // read from the alpha channel
-    styles.put("light-on-dark", new Style(280, 150, 5, 120, Color.WHITE, Color.BLACK)); // small, off-centre
+    styles.put(
+        "old-canvas", Style.oldCanvas()); // black on white, full size: the benchmark's requests
+    styles.put(
+        "transparent",
+        new Style(280, 40, 60, 170, Color.BLACK, null)); // read from the alpha channel
+    styles.put(
+        "light-on-dark",
+        new Style(280, 150, 5, 120, Color.WHITE, Color.BLACK)); // small, off-centre
     return styles;
   }
 
-  /** Model name to one digit per test image, and the SHA-256 of all inputs as the models saw them. */
+  /**
+   * Model name to one digit per test image, and the SHA-256 of all inputs as the models saw them.
+   */
   record Answers(Map<String, String> digits, String inputDigest) {}
 
   static Answers answer(Style style, List<DigitClassifier> models) {
     float[][] digits = MnistFixture.test().images();
-    float[][] inputs = IntStream.range(0, digits.length).parallel()
-        .mapToObj(i -> Preprocessor.fromImageBytes(CanvasRenderer.png(CanvasRenderer.render(digits[i], style))))
-        .toArray(float[][]::new);
+    float[][] inputs =
+        IntStream.range(0, digits.length)
+            .parallel()
+            .mapToObj(
+                i ->
+                    Preprocessor.toMnist(
+                        EncodedImage.of(
+                            CanvasRenderer.png(CanvasRenderer.render(digits[i], style)))))
+            .toArray(float[][]::new);
     Map<String, String> answers = new LinkedHashMap<>();
     for (DigitClassifier model : models) {
       StringBuilder s = new StringBuilder(inputs.length);
@@ -59,10 +72,12 @@ public final class GoldenPredictions {
     return new Answers(answers, digest(inputs));
   }
 
-  /** The models as the server runs them: the CNN on its default engine, the plain-Java forward pass. */
+  /**
+   * The models as the server runs them: the CNN on its default engine, the plain-Java forward pass.
+   */
   static List<DigitClassifier> models() {
     Path dir = Path.of("models");
-    return List.of(ModelFiles.ann(dir), ModelFiles.cnnForwardPass(dir));
+    return List.of(ModelFiles.ann(dir), ModelFiles.cnnForwardPass(ModelFiles.directory(dir)));
   }
 
   private static String digest(float[][] inputs) {
@@ -86,8 +101,15 @@ public final class GoldenPredictions {
     StringBuilder out = new StringBuilder();
     for (Map.Entry<String, Style> style : STYLES.entrySet()) {
       Answers a = answer(style.getValue(), models);
-      a.digits().forEach((model, digits) -> out.append(style.getKey()).append(' ').append(model).append(' ')
-          .append(digits).append('\n'));
+      a.digits()
+          .forEach(
+              (model, digits) ->
+                  out.append(style.getKey())
+                      .append(' ')
+                      .append(model)
+                      .append(' ')
+                      .append(digits)
+                      .append('\n'));
       out.append(style.getKey()).append(" inputs ").append(a.inputDigest()).append('\n');
     }
     Files.writeString(FILE, out, StandardCharsets.US_ASCII);

@@ -25,19 +25,33 @@ class GoldenPredictionsTest {
       golden.put(f[0] + " " + f[1], f[2]);
     }
     List<DigitClassifier> models = GoldenPredictions.models();
-    GoldenPredictions.STYLES.forEach((name, style) -> {
-      GoldenPredictions.Answers now = GoldenPredictions.answer(style, models);
-      now.digits().forEach((model, digits) -> {
-        String expected = golden.get(name + " " + model);
-        assertTrue(expected != null, "no recorded answers for " + name + " " + model);
-        assertEquals(expected.length(), digits.length());
-        int changed = 0;
-        for (int i = 0; i < digits.length(); i++) {
-          changed += digits.charAt(i) == expected.charAt(i) ? 0 : 1;
-        }
-        assertEquals(0, changed, model + " changed its answer on " + changed + " digits drawn as " + name
-            + " (inputs " + (now.inputDigest().equals(golden.get(name + " inputs")) ? "identical" : "changed") + ")");
-      });
-    });
+    GoldenPredictions.STYLES.forEach(
+        (name, style) -> {
+          GoldenPredictions.Answers now = GoldenPredictions.answer(style, models);
+          now.digits()
+              .forEach(
+                  (model, digits) -> {
+                    String expected = golden.get(name + " " + model);
+                    assertTrue(expected != null, "no recorded answers for " + name + " " + model);
+                    assertEquals(expected.length(), digits.length());
+                    int changed = 0;
+                    for (int i = 0; i < digits.length(); i++) {
+                      changed += digits.charAt(i) == expected.charAt(i) ? 0 : 1;
+                    }
+                    assertEquals(
+                        0,
+                        changed,
+                        model
+                            + " changed its answer on "
+                            + changed
+                            + " digits drawn as "
+                            + name
+                            + " (inputs "
+                            + (now.inputDigest().equals(golden.get(name + " inputs"))
+                                ? "identical"
+                                : "changed")
+                            + ")");
+                  });
+        });
   }
 }

@@ -7,14 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 
-/** {@link Inflate} must give back what the JDK's zlib compressed, at every level and strategy, and refuse the rest. */
+/**
+ * {@link Inflate} must give back what the JDK's zlib compressed, at every level and strategy, and
+ * refuse the rest.
+ */
 class InflateTest {
-  private static final int[] STRATEGIES = {Deflater.DEFAULT_STRATEGY, Deflater.FILTERED, Deflater.HUFFMAN_ONLY};
+  private static final int[] STRATEGIES = {
+    Deflater.DEFAULT_STRATEGY, Deflater.FILTERED, Deflater.HUFFMAN_ONLY
+  };
 
   @Test
   void inflatesWhatZlibDeflatesAtEveryLevelAndStrategy() throws DataFormatException {
@@ -25,7 +31,10 @@ class InflateTest {
           byte[] z = deflate(data, level, strategy);
           byte[] out = new byte[data.length];
           Inflate.zlib(z, 0, z.length, out);
-          assertArrayEquals(data, out, "level " + level + ", strategy " + strategy + ", " + data.length + " bytes");
+          assertArrayEquals(
+              data,
+              out,
+              "level " + level + ", strategy " + strategy + ", " + data.length + " bytes");
         }
       }
     }
@@ -35,13 +44,20 @@ class InflateTest {
   void refusesAStreamThatHoldsMoreOrLessThanThePicture() {
     byte[] data = "a picture's rows".repeat(100).getBytes(StandardCharsets.US_ASCII);
     byte[] z = deflate(data, 6, Deflater.DEFAULT_STRATEGY);
-    assertThrows(DataFormatException.class, () -> Inflate.zlib(z, 0, z.length, new byte[data.length - 1]));
-    assertThrows(DataFormatException.class, () -> Inflate.zlib(z, 0, z.length, new byte[data.length + 1]));
-    assertThrows(DataFormatException.class, () -> Inflate.zlib(z, 0, z.length / 2, new byte[data.length]));
-    assertThrows(DataFormatException.class, () -> Inflate.zlib(new byte[] {0x78}, 0, 1, new byte[1]));
+    assertThrows(
+        DataFormatException.class, () -> Inflate.zlib(z, 0, z.length, new byte[data.length - 1]));
+    assertThrows(
+        DataFormatException.class, () -> Inflate.zlib(z, 0, z.length, new byte[data.length + 1]));
+    assertThrows(
+        DataFormatException.class, () -> Inflate.zlib(z, 0, z.length / 2, new byte[data.length]));
+    assertThrows(
+        DataFormatException.class, () -> Inflate.zlib(new byte[] {0x78}, 0, 1, new byte[1]));
   }
 
-  /** Damaged streams either inflate to something of the right size or throw DataFormatException: nothing else escapes. */
+  /**
+   * Damaged streams either inflate to something of the right size or throw DataFormatException:
+   * nothing else escapes.
+   */
   @Test
   void damagedStreamsFailCleanly() {
     Random random = new Random(11);
@@ -59,15 +75,22 @@ class InflateTest {
         refused++;
       }
     }
-    // Without the checksum, damage that keeps the codes valid inflates to wrong bytes of the right size.
+    // Without the checksum, damage that keeps the codes valid inflates to wrong bytes of the right
+    // size.
     assertTrue(refused > 500, "damage detected only " + refused + " times in 3000");
   }
 
-  /** Random bytes, text, long runs with short and long periods, and a mixture: literals, short and long copies. */
-  private static java.util.List<byte[]> samples(Random random) {
+  /**
+   * Random bytes, text, long runs with short and long periods, and a mixture: literals, short and
+   * long copies.
+   */
+  private static List<byte[]> samples(Random random) {
     byte[] noise = new byte[50_000];
     random.nextBytes(noise);
-    byte[] text = "the quick brown fox jumps over the lazy dog 0123456789\n".repeat(900).getBytes(StandardCharsets.US_ASCII);
+    byte[] text =
+        "the quick brown fox jumps over the lazy dog 0123456789\n"
+            .repeat(900)
+            .getBytes(StandardCharsets.US_ASCII);
     byte[] runs = new byte[300_000];
     for (int i = 0; i < runs.length; ) {
       int len = 1 + random.nextInt(2000);
@@ -85,7 +108,7 @@ class InflateTest {
       random.nextBytes(noisy);
       mixed.write(noisy, 0, noisy.length);
     }
-    return java.util.List.of(new byte[0], new byte[] {42}, noise, text, runs, mixed.toByteArray());
+    return List.of(new byte[0], new byte[] {42}, noise, text, runs, mixed.toByteArray());
   }
 
   private static byte[] deflate(byte[] data, int level, int strategy) {

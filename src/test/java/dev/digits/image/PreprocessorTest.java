@@ -20,14 +20,21 @@ import org.junit.jupiter.api.Test;
 
 /** The same digit drawn in different ways must reach the model as the same 28x28 image. */
 class PreprocessorTest {
-  private static final List<Style> VARIANTS = List.of(
-      new Style(280, 10, 170, 100, Color.BLACK, Color.WHITE), // small, bottom-left corner
-      new Style(280, 150, 5, 120, Color.BLACK, Color.WHITE), // small, top-right
-      new Style(280, -20, -20, 320, Color.BLACK, Color.WHITE), // large, overflowing slightly
-      new Style(280, 0, 0, 280, Color.WHITE, Color.BLACK), // white on black
-      new Style(280, 40, 40, 200, Color.BLACK, null), // black strokes on a transparent canvas
-      new Style(280, 40, 40, 200, Color.WHITE, null), // white strokes on a transparent canvas
-      new Style(400, 60, 30, 250, new Color(20, 20, 120), new Color(235, 230, 210))); // blue ink, cream paper
+  private static final List<Style> VARIANTS =
+      List.of(
+          new Style(280, 10, 170, 100, Color.BLACK, Color.WHITE), // small, bottom-left corner
+          new Style(280, 150, 5, 120, Color.BLACK, Color.WHITE), // small, top-right
+          new Style(280, -20, -20, 320, Color.BLACK, Color.WHITE), // large, overflowing slightly
+          new Style(280, 0, 0, 280, Color.WHITE, Color.BLACK), // white on black
+          new Style(280, 40, 40, 200, Color.BLACK, null), // black strokes on a transparent canvas
+          new Style(280, 40, 40, 200, Color.WHITE, null), // white strokes on a transparent canvas
+          new Style(
+              400,
+              60,
+              30,
+              250,
+              new Color(20, 20, 120),
+              new Color(235, 230, 210))); // blue ink, cream paper
   private static DigitClassifier ann;
 
   @BeforeAll
@@ -54,22 +61,29 @@ class PreprocessorTest {
       }
     }
     // Resampling at other scales moves a few grey levels; only a digit on a knife-edge may flip.
-    assertTrue(agreeing >= pairs * 0.99, agreeing + " of " + pairs + " variants answer as the centred digit");
+    assertTrue(
+        agreeing >= pairs * 0.99,
+        agreeing + " of " + pairs + " variants answer as the centred digit");
   }
 
   @Test
   void reusedBuffersLeaveNothingOfThePicturesBefore() {
     // Serving reuses its picture-sized arrays: each answer must equal the one freshly allocated
     // arrays give, whatever came before on any size of picture, and a failure must not leak them.
-    List<byte[]> pngs = VARIANTS.stream()
-        .map(s -> CanvasRenderer.png(CanvasRenderer.render(MnistFixture.test().images()[7], s))).toList();
+    List<byte[]> pngs =
+        VARIANTS.stream()
+            .map(s -> CanvasRenderer.png(CanvasRenderer.render(MnistFixture.test().images()[7], s)))
+            .toList();
     for (int round = 0; round < 2; round++) {
       for (byte[] png : pngs) {
-        ImageDecoder.Pixels p = ImageDecoder.decode(png);
-        float[] fresh = MnistFraming.toMnist(InkExtractor.fromArgb(p.width(), p.height(), p.argb()));
-        assertArrayEquals(fresh, Preprocessor.fromImageBytes(png));
+        ImageDecoder.Pixels p = ImageDecoder.decode(EncodedImage.of(png));
+        float[] fresh =
+            MnistFraming.toMnist(InkExtractor.fromArgb(p.width(), p.height(), p.argb()));
+        assertArrayEquals(fresh, Preprocessor.toMnist(EncodedImage.of(png)));
         BufferedImage blank = new BufferedImage(280, 280, BufferedImage.TYPE_INT_ARGB);
-        assertThrows(NoDigitException.class, () -> Preprocessor.fromImageBytes(CanvasRenderer.png(blank)));
+        assertThrows(
+            NoDigitException.class,
+            () -> Preprocessor.toMnist(EncodedImage.of(CanvasRenderer.png(blank))));
       }
     }
   }
@@ -79,7 +93,7 @@ class PreprocessorTest {
     float[] digit = MnistFixture.test().images()[7];
     BufferedImage canvas = CanvasRenderer.render(digit, Style.oldCanvas());
     float[] direct = fromImage(canvas);
-    float[] viaPng = Preprocessor.fromImageBytes(CanvasRenderer.png(canvas));
+    float[] viaPng = Preprocessor.toMnist(EncodedImage.of(CanvasRenderer.png(canvas)));
     assertTrue(meanAbsDifference(direct, viaPng) < 1e-6);
   }
 
@@ -88,7 +102,8 @@ class PreprocessorTest {
     int n = 500;
     int correct = 0;
     for (int i = 0; i < n; i++) {
-      float[] input = fromImage(CanvasRenderer.render(MnistFixture.test().images()[i], Style.oldCanvas()));
+      float[] input =
+          fromImage(CanvasRenderer.render(MnistFixture.test().images()[i], Style.oldCanvas()));
       if (Prediction.argmax(ann.probabilities(input)) == MnistFixture.test().labels()[i]) {
         correct++;
       }
@@ -99,13 +114,21 @@ class PreprocessorTest {
   @Test
   void blankCanvasIsNoDigit() {
     float[] empty = new float[784];
-    assertThrows(NoDigitException.class, () -> fromImage(CanvasRenderer.render(empty, Style.oldCanvas())));
-    assertThrows(NoDigitException.class, () -> fromImage(CanvasRenderer.render(empty, new Style(280, 0, 0, 280, Color.BLACK, null))));
+    assertThrows(
+        NoDigitException.class, () -> fromImage(CanvasRenderer.render(empty, Style.oldCanvas())));
+    assertThrows(
+        NoDigitException.class,
+        () ->
+            fromImage(CanvasRenderer.render(empty, new Style(280, 0, 0, 280, Color.BLACK, null))));
   }
 
   @Test
   void outputIsFramedLikeMnist() {
-    float[] input = fromImage(CanvasRenderer.render(MnistFixture.test().images()[0], new Style(280, 30, 90, 90, Color.BLACK, Color.WHITE)));
+    float[] input =
+        fromImage(
+            CanvasRenderer.render(
+                MnistFixture.test().images()[0],
+                new Style(280, 30, 90, 90, Color.BLACK, Color.WHITE)));
     double sum = 0;
     double sx = 0;
     double sy = 0;
@@ -124,7 +147,7 @@ class PreprocessorTest {
   private static float[] fromImage(BufferedImage img) {
     int w = img.getWidth();
     int h = img.getHeight();
-    return Preprocessor.fromArgb(w, h, img.getRGB(0, 0, w, h, null, 0, w));
+    return MnistFraming.toMnist(InkExtractor.fromArgb(w, h, img.getRGB(0, 0, w, h, null, 0, w)));
   }
 
   private static double meanAbsDifference(float[] a, float[] b) {

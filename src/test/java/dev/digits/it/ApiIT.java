@@ -8,43 +8,34 @@ import dev.digits.mnist.CanvasRenderer;
 import dev.digits.mnist.CanvasRenderer.Style;
 import dev.digits.mnist.MnistFixture;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Every route of the API over HTTP on a real Payara Micro: body forms, the old clients, CORS, errors. */
-@ExtendWith(ArquillianExtension.class)
-class ApiIT {
+/**
+ * Every route of the API over HTTP on a real Payara Micro: body forms, the old clients, CORS,
+ * errors.
+ */
+class ApiIT extends DeployedApp {
   private static final int SEVEN = 0; // MNIST test image 0 is a clear 7
-  private static final List<String> LEGACY_ROUTES = List.of("/digit/", "/digit", "/digit/cnn/", "/digit/cnn", "/", "/cnn/", "/cnn");
+  private static final List<String> LEGACY_ROUTES =
+      List.of("/digit/", "/digit", "/digit/cnn/", "/digit/cnn", "/", "/cnn/", "/cnn");
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  @ArquillianResource URL base;
-  Http http;
   byte[] png;
   String dataUrl;
 
   @BeforeEach
   void setUp() {
-    http = new Http(base);
-    BufferedImage canvas = CanvasRenderer.render(MnistFixture.test().images()[SEVEN], Style.oldCanvas());
+    BufferedImage canvas =
+        CanvasRenderer.render(MnistFixture.test().images()[SEVEN], Style.oldCanvas());
     png = CanvasRenderer.png(canvas);
     dataUrl = CanvasRenderer.dataUrl(png);
   }
@@ -55,14 +46,16 @@ class ApiIT {
       HttpResponse<String> r = http.post(route, "application/json", dataUrl);
       assertEquals(200, r.statusCode(), route + ": " + r.body());
       assertEquals("7", r.body(), route);
-      assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), route);
+      assertTrue(
+          r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), route);
       assertEquals("*", r.headers().firstValue("Access-Control-Allow-Origin").orElse(""), route);
     }
   }
 
   @Test
   void oldJqueryClientSendsFormEncodedRawDataUrl() {
-    HttpResponse<String> r = http.post("/digit/cnn/", "application/x-www-form-urlencoded; charset=UTF-8", dataUrl);
+    HttpResponse<String> r =
+        http.post("/digit/cnn/", "application/x-www-form-urlencoded; charset=UTF-8", dataUrl);
     assertEquals("7", r.body());
   }
 
@@ -71,30 +64,45 @@ class ApiIT {
     String b64 = Base64.getEncoder().encodeToString(png);
     String boundary = "----digits" + System.nanoTime();
     ByteArrayOutputStream multipart = new ByteArrayOutputStream();
-    multipart.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"picture\"; filename=\"seven.png\"\r\n"
-        + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    multipart.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"picture\"; filename=\"seven.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
     multipart.writeBytes(png);
     multipart.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
     record Form(String type, byte[] body) {}
-    List<Form> forms = List.of(
-        new Form("text/plain", dataUrl.getBytes(StandardCharsets.UTF_8)),
-        new Form(null, dataUrl.getBytes(StandardCharsets.UTF_8)),
-        new Form("application/json", ("\"" + dataUrl + "\"").getBytes(StandardCharsets.UTF_8)),
-        new Form("application/json", ("{\"image\": \"" + dataUrl + "\"}").getBytes(StandardCharsets.UTF_8)),
-        new Form("application/json", ("{\"image\": \"" + b64 + "\"}").getBytes(StandardCharsets.UTF_8)),
-        new Form("text/plain", b64.getBytes(StandardCharsets.UTF_8)),
-        new Form("application/x-www-form-urlencoded", ("image=" + URLEncoder.encode(dataUrl, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)),
-        new Form("image/png", png),
-        new Form("application/octet-stream", png),
-        new Form("image/jpeg", CanvasRenderer.encode(rgb(), "jpg")),
-        new Form("image/gif", CanvasRenderer.encode(rgb(), "gif")),
-        new Form("image/bmp", CanvasRenderer.encode(rgb(), "bmp")),
-        new Form("multipart/form-data; boundary=" + boundary, multipart.toByteArray()));
+    List<Form> forms =
+        List.of(
+            new Form("text/plain", dataUrl.getBytes(StandardCharsets.UTF_8)),
+            new Form(null, dataUrl.getBytes(StandardCharsets.UTF_8)),
+            new Form("application/json", ("\"" + dataUrl + "\"").getBytes(StandardCharsets.UTF_8)),
+            new Form(
+                "application/json",
+                ("{\"image\": \"" + dataUrl + "\"}").getBytes(StandardCharsets.UTF_8)),
+            new Form(
+                "application/json",
+                ("{\"image\": \"" + b64 + "\"}").getBytes(StandardCharsets.UTF_8)),
+            new Form("text/plain", b64.getBytes(StandardCharsets.UTF_8)),
+            new Form(
+                "application/x-www-form-urlencoded",
+                ("image=" + URLEncoder.encode(dataUrl, StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8)),
+            new Form("image/png", png),
+            new Form("application/octet-stream", png),
+            new Form("image/jpeg", CanvasRenderer.encode(rgb(), "jpg")),
+            new Form("image/gif", CanvasRenderer.encode(rgb(), "gif")),
+            new Form("image/bmp", CanvasRenderer.encode(rgb(), "bmp")),
+            new Form("multipart/form-data; boundary=" + boundary, multipart.toByteArray()));
     for (Form f : forms) {
       for (String route : List.of("/digit/", "/digit/cnn/", "/api/v1/predict")) {
         HttpResponse<String> r = http.post(route, f.type(), f.body());
         assertEquals(200, r.statusCode(), route + " with " + f.type() + ": " + r.body());
-        String digit = route.startsWith("/api") ? Integer.toString(((JsonObject) Http.json(r)).getInt("digit")) : r.body();
+        String digit =
+            route.startsWith("/api")
+                ? Integer.toString(((JsonObject) Http.json(r)).getInt("digit"))
+                : r.body();
         assertEquals("7", digit, route + " with " + f.type());
       }
     }
@@ -103,12 +111,28 @@ class ApiIT {
   @Test
   void corsPreflightIsAnswered() {
     for (String route : List.of("/digit/cnn/", "/digit/", "/api/v1/predict")) {
-      HttpResponse<String> r = http.method("OPTIONS", route, "Origin", "https://example.org",
-          "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type");
+      HttpResponse<String> r =
+          http.method(
+              "OPTIONS",
+              route,
+              "Origin",
+              "https://example.org",
+              "Access-Control-Request-Method",
+              "POST",
+              "Access-Control-Request-Headers",
+              "content-type");
       assertTrue(r.statusCode() == 200 || r.statusCode() == 204, route + " " + r.statusCode());
       assertEquals("*", r.headers().firstValue("Access-Control-Allow-Origin").orElse(""), route);
-      assertTrue(r.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"), route);
-      assertTrue(r.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase().contains("content-type"), route);
+      assertTrue(
+          r.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"),
+          route);
+      assertTrue(
+          r.headers()
+              .firstValue("Access-Control-Allow-Headers")
+              .orElse("")
+              .toLowerCase()
+              .contains("content-type"),
+          route);
       assertFalse(r.headers().firstValue("Access-Control-Allow-Credentials").isPresent(), route);
     }
   }
@@ -116,20 +140,25 @@ class ApiIT {
   @Test
   void jsonApiAnswersProbabilitiesAndTheInputForEachModel() {
     for (String model : List.of("ann", "cnn", "ensemble")) {
-      HttpResponse<String> r = http.post("/api/v1/predict?model=" + model, "application/json", dataUrl);
+      HttpResponse<String> r =
+          http.post("/api/v1/predict?model=" + model, "application/json", dataUrl);
       assertEquals(200, r.statusCode(), r.body());
       JsonObject o = (JsonObject) Http.json(r);
       assertEquals(7, o.getInt("digit"));
       assertEquals(model, o.getString("model"));
       JsonArray p = o.getJsonArray("probabilities");
       assertEquals(10, p.size());
-      double sum = p.stream().mapToDouble(v -> ((jakarta.json.JsonNumber) v).doubleValue()).sum();
+      double sum = p.stream().mapToDouble(v -> ((JsonNumber) v).doubleValue()).sum();
       assertEquals(1.0, sum, 1e-3);
-      assertEquals(p.getJsonNumber(7).doubleValue(), o.getJsonNumber("confidence").doubleValue(), 1e-6);
+      assertEquals(
+          p.getJsonNumber(7).doubleValue(), o.getJsonNumber("confidence").doubleValue(), 1e-6);
       assertTrue(o.getString("input").startsWith("data:image/png;base64,"));
       assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""));
     }
-    assertEquals("cnn", ((JsonObject) Http.json(http.post("/api/v1/predict", "text/plain", dataUrl))).getString("model"));
+    assertEquals(
+        "cnn",
+        ((JsonObject) Http.json(http.post("/api/v1/predict", "text/plain", dataUrl)))
+            .getString("model"));
   }
 
   @Test
@@ -137,10 +166,14 @@ class ApiIT {
     int[] indices = {0, 1, 2, 3, 4};
     StringBuilder json = new StringBuilder("{\"images\": [");
     for (int i = 0; i < indices.length; i++) {
-      byte[] p = CanvasRenderer.png(CanvasRenderer.render(MnistFixture.test().images()[indices[i]], Style.oldCanvas()));
+      byte[] p =
+          CanvasRenderer.png(
+              CanvasRenderer.render(MnistFixture.test().images()[indices[i]], Style.oldCanvas()));
       json.append(i == 0 ? "" : ",").append('"').append(CanvasRenderer.dataUrl(p)).append('"');
     }
-    HttpResponse<String> r = http.post("/api/v1/predict/batch?model=cnn", "application/json", json.append("]}").toString());
+    HttpResponse<String> r =
+        http.post(
+            "/api/v1/predict/batch?model=cnn", "application/json", json.append("]}").toString());
     assertEquals(200, r.statusCode(), r.body());
     JsonArray a = (JsonArray) Http.json(r);
     assertEquals(indices.length, a.size());
@@ -168,27 +201,46 @@ class ApiIT {
     assertTrue(ready.body().contains("UP"));
     HttpResponse<String> openapi = http.get("/openapi");
     assertEquals(200, openapi.statusCode());
-    assertTrue(openapi.body().contains("/api/v1/predict"), openapi.body());
+    for (String path : List.of("/api/v1/predict", "/digit/", "/digit/cnn/")) {
+      assertTrue(openapi.body().contains(path + ":"), path + " in " + openapi.body());
+    }
+    assertFalse(
+        openapi.body().contains("/api/legacy"),
+        "the internal route is not described: " + openapi.body());
   }
 
   @Test
   void errorsAreJsonWithTheRightStatus() {
-    assertError(400, http.post("/digit/", "application/json", "data:image/png;base64,@@@not-base64@@@"));
+    assertError(
+        400, http.post("/digit/", "application/json", "data:image/png;base64,@@@not-base64@@@"));
     assertError(400, http.post("/digit/", "application/json", "data:image/png,rawbytes"));
     assertError(400, http.post("/api/v1/predict", "application/json", "{\"image\": "));
     assertError(400, http.post("/digit/cnn/", "application/json", ""));
-    assertError(415, http.post("/digit/", "application/json", "data:text/plain;base64," + b64("hello, world")));
-    assertError(415, http.post("/api/v1/predict", "application/octet-stream", "GIF7 not an image at all".getBytes(StandardCharsets.UTF_8)));
+    assertError(
+        415,
+        http.post("/digit/", "application/json", "data:text/plain;base64," + b64("hello, world")));
+    assertError(
+        415,
+        http.post(
+            "/api/v1/predict",
+            "application/octet-stream",
+            "GIF7 not an image at all".getBytes(StandardCharsets.UTF_8)));
     assertError(404, http.post("/api/v1/predict?model=svm", "application/json", dataUrl));
     byte[] blank = CanvasRenderer.png(CanvasRenderer.render(new float[784], Style.oldCanvas()));
-    HttpResponse<String> none = http.post("/digit/cnn/", "application/json", CanvasRenderer.dataUrl(blank));
+    HttpResponse<String> none =
+        http.post("/digit/cnn/", "application/json", CanvasRenderer.dataUrl(blank));
     assertError(422, none);
     assertTrue(none.body().contains("no digit found"), none.body());
-    assertError(413, http.post("/api/v1/predict", "application/octet-stream", new byte[10 * 1024 * 1024 + 1]));
+    assertError(
+        413,
+        http.post("/api/v1/predict", "application/octet-stream", new byte[10 * 1024 * 1024 + 1]));
     assertError(413, http.post("/api/v1/predict", "image/png", HugePng.claiming(100_000, 100_000)));
     assertError(404, http.get("/api/v1/nothing-here"));
     assertError(405, http.get("/api/v1/predict"));
-    assertEquals("7", http.post("/digit/", "application/json", dataUrl).body(), "still answering after the errors");
+    assertEquals(
+        "7",
+        http.post("/digit/", "application/json", dataUrl).body(),
+        "still answering after the errors");
   }
 
   private static void assertError(int status, HttpResponse<String> r) {
@@ -200,7 +252,8 @@ class ApiIT {
   }
 
   private BufferedImage rgb() {
-    return Images.rgb(CanvasRenderer.render(MnistFixture.test().images()[SEVEN], Style.oldCanvas()));
+    return Images.rgb(
+        CanvasRenderer.render(MnistFixture.test().images()[SEVEN], Style.oldCanvas()));
   }
 
   private static String b64(String s) {

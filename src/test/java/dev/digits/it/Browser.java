@@ -15,16 +15,22 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * loudly; with DIGITS_REQUIRE_BROWSER=1 (as in CI) they fail instead.
  */
 final class Browser {
-  static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-  static final Path DRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
+  static final Path CHROMIUM =
+      Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+  static final Path DRIVER =
+      Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
 
   private Browser() {}
 
   static void assumeAvailable() {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
     if (!present) {
-      String message = "BROWSER TESTS SKIPPED: no Chromium at " + CHROMIUM + " or no ChromeDriver at " + DRIVER
-          + " (apt-get install chromium chromium-driver)";
+      String message =
+          "BROWSER TESTS SKIPPED: no Chromium at "
+              + CHROMIUM
+              + " or no ChromeDriver at "
+              + DRIVER
+              + " (apt-get install chromium chromium-driver)";
       System.err.println("\n*** " + message + " ***\n");
       if ("1".equals(System.getenv("DIGITS_REQUIRE_BROWSER"))) {
         throw new IllegalStateException(message);
@@ -36,10 +42,20 @@ final class Browser {
   static ChromeDriver start(Path profile) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-sync", "--disable-background-networking", "--disable-component-update",
-        "--disable-dev-shm-usage", "--window-size=1200,900", "--user-data-dir=" + profile.toAbsolutePath());
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-sync",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-dev-shm-usage",
+        "--window-size=1200,900",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     return driver;

@@ -3,6 +3,7 @@ package dev.digits.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.digits.image.EncodedImage;
 import dev.digits.image.Preprocessor;
 import dev.digits.mnist.CanvasRenderer;
 import dev.digits.mnist.CanvasRenderer.Style;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The packaged WAR with the CNN on DL4J's own inference ({@code digits.cnn.engine=dl4j}, set in the
- * deployment's MicroProfile Config): ND4J starts inside the server from the WAR's libraries alone (the
- * pom leaves some of DL4J's dependencies out of the WAR) and answers as DL4J does in process.
+ * deployment's MicroProfile Config): ND4J starts inside the server from the WAR's libraries alone
+ * (the pom leaves some of DL4J's dependencies out of the WAR) and answers as DL4J does in process.
  */
 @ExtendWith(ArquillianExtension.class)
 class Dl4jEngineIT {
@@ -35,8 +36,9 @@ class Dl4jEngineIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.war()
-        .addAsResource(new StringAsset("digits.cnn.engine=dl4j\n"), "META-INF/microprofile-config.properties");
+    return DeployedApp.war()
+        .addAsResource(
+            new StringAsset("digits.cnn.engine=dl4j\n"), "META-INF/microprofile-config.properties");
   }
 
   @ArquillianResource URL base;
@@ -50,28 +52,35 @@ class Dl4jEngineIT {
     StringBuilder batch = new StringBuilder("{\"images\":[");
     int[] expected = new int[DIGITS];
     for (int i = 0; i < DIGITS; i++) {
-      byte[] png = CanvasRenderer.png(CanvasRenderer.render(test.images()[OFFSET + i], Style.oldCanvas()));
+      byte[] png =
+          CanvasRenderer.png(CanvasRenderer.render(test.images()[OFFSET + i], Style.oldCanvas()));
       String dataUrl = CanvasRenderer.dataUrl(png);
-      expected[i] = Prediction.argmax(dl4j.probabilities(Preprocessor.fromImageBytes(png)));
+      expected[i] =
+          Prediction.argmax(dl4j.probabilities(Preprocessor.toMnist(EncodedImage.of(png))));
       HttpResponse<String> r = http.post("/digit/cnn/", "application/json", dataUrl);
       assertEquals(200, r.statusCode(), r.body());
       assertEquals(Integer.toString(expected[i]), r.body(), "digit " + (OFFSET + i));
       batch.append(i == 0 ? "\"" : ",\"").append(dataUrl).append('"');
     }
-    HttpResponse<String> r = http.post("/api/v1/predict/batch?model=cnn", "application/json", batch.append("]}").toString());
+    HttpResponse<String> r =
+        http.post(
+            "/api/v1/predict/batch?model=cnn", "application/json", batch.append("]}").toString());
     assertEquals(200, r.statusCode(), r.body());
     JsonArray answers = (JsonArray) Http.json(r);
     assertEquals(DIGITS, answers.size());
     for (int i = 0; i < DIGITS; i++) {
       assertEquals(expected[i], answers.getJsonObject(i).getInt("digit"), "batch answer " + i);
     }
-    // Only ND4J allocates through JavaCPP: memory there shows the answers came from DL4J, not the Java engine.
-    assertTrue(http.metric("javacpp_bytes_bytes") > 0, "no ND4J memory: the CNN did not run on DL4J");
+    // Only ND4J allocates through JavaCPP: memory there shows the answers came from DL4J, not the
+    // Java engine.
+    assertTrue(
+        http.metric("javacpp_bytes_bytes") > 0, "no ND4J memory: the CNN did not run on DL4J");
   }
 
   /**
-   * Waits until the server reports both models loaded (ND4J takes seconds to start), so that this test's
-   * own ND4J, loaded next, never starts alongside the server's: both unpack into JavaCPP's one cache.
+   * Waits until the server reports both models loaded (ND4J takes seconds to start), so that this
+   * test's own ND4J, loaded next, never starts alongside the server's: both unpack into JavaCPP's
+   * one cache.
    */
   private static void awaitReady(Http http) throws InterruptedException {
     HttpResponse<String> ready = http.get("/health/ready");

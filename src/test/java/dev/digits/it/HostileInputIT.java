@@ -10,7 +10,6 @@ import dev.digits.mnist.CanvasRenderer.Style;
 import dev.digits.mnist.MnistFixture;
 import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -18,34 +17,25 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Over a thousand hostile requests: never a 5xx, never internals, and the server keeps answering. */
-@ExtendWith(ArquillianExtension.class)
-class HostileInputIT {
-  private static final Set<String> LEGACY = Set.of("/", "/cnn", "/cnn/", "/digit", "/digit/", "/digit/cnn", "/digit/cnn/");
-  private static final Pattern INTERNALS = Pattern.compile(
-      "Exception|\\bat [a-z]+\\.[a-z]|\\.java:\\d|GlassFish|Grizzly|Payara Server|jersey|org\\.glassfish", Pattern.CASE_INSENSITIVE);
+/**
+ * Over a thousand hostile requests: never a 5xx, never internals, and the server keeps answering.
+ */
+class HostileInputIT extends DeployedApp {
+  private static final Set<String> LEGACY =
+      Set.of("/", "/cnn", "/cnn/", "/digit", "/digit/", "/digit/cnn", "/digit/cnn/");
+  private static final Pattern INTERNALS =
+      Pattern.compile(
+          "Exception|\\bat [a-z]+\\.[a-z]|\\.java:\\d|GlassFish|Grizzly|Payara Server|jersey|org\\.glassfish",
+          Pattern.CASE_INSENSITIVE);
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  @ArquillianResource URL base;
-  Http http;
   BufferedImage seven;
   String goodDataUrl;
 
   @BeforeEach
   void setUp() {
-    http = new Http(base);
     seven = CanvasRenderer.render(MnistFixture.test().images()[0], Style.oldCanvas());
     goodDataUrl = CanvasRenderer.dataUrl(CanvasRenderer.png(seven));
   }
@@ -61,14 +51,21 @@ class HostileInputIT {
       checkApiAnswer(bad.name() + " -> " + bad.route(), "POST", bad.route(), r);
       refused += r.statusCode() >= 400 ? 1 : 0;
       if (r.statusCode() == 200) {
-        String digit = bad.route().startsWith("/api") ? Integer.toString(((JsonObject) Http.json(r)).getInt("digit")) : r.body();
+        String digit =
+            bad.route().startsWith("/api")
+                ? Integer.toString(((JsonObject) Http.json(r)).getInt("digit"))
+                : r.body();
         assertTrue(digit.matches("[0-9]"), bad.name() + " answered " + snippet(r.body()));
       }
       if (i % 100 == 99) {
-        assertEquals("7", http.post("/digit/cnn/", "application/json", goodDataUrl).body(), "after " + bad.name());
+        assertEquals(
+            "7",
+            http.post("/digit/cnn/", "application/json", goodDataUrl).body(),
+            "after " + bad.name());
       }
     }
-    // Bit flips often leave a decodable picture (decoders skip checksums); those must get a real answer.
+    // Bit flips often leave a decodable picture (decoders skip checksums); those must get a real
+    // answer.
     assertTrue(refused > corpus.size() / 2, refused + " of " + corpus.size() + " refused");
   }
 
@@ -77,15 +74,23 @@ class HostileInputIT {
     assertDigit(7, http.post("/api/v1/predict", "image/gif", Images.animatedGif(seven)));
     assertDigit(7, http.post("/api/v1/predict", "image/png", Images.png16(seven)));
     assertDigit(7, http.post("/api/v1/predict", "image/png", Images.palettePng(seven)));
-    assertStatus(422, http.post("/api/v1/predict", "image/png", CanvasRenderer.png(Images.blank(1, 1))));
-    // The JDK may or may not decode a four-channel JPEG: refused, or read (here as blank or as the digit), never a 5xx.
+    assertStatus(
+        422, http.post("/api/v1/predict", "image/png", CanvasRenderer.png(Images.blank(1, 1))));
+    // The JDK may or may not decode a four-channel JPEG: refused, or read (here as blank or as the
+    // digit), never a 5xx.
     HttpResponse<String> cmyk = http.post("/api/v1/predict", "image/jpeg", Images.cmykJpeg(seven));
     assertTrue(Set.of(200, 415, 422).contains(cmyk.statusCode()), cmyk.body());
-    assertStatus(413, http.post("/api/v1/predict", "image/png", CanvasRenderer.png(Images.blank(4097, 8))));
-    assertStatus(413, http.post("/api/v1/predict", "image/png", CanvasRenderer.png(Images.blank(8, 4097))));
-    assertStatus(413, http.post("/api/v1/predict", "image/png", CanvasRenderer.png(Images.blank(4000, 4001))));
-    assertStatus(422, http.post("/api/v1/predict", "image/png", CanvasRenderer.png(Images.blank(4096, 16))));
-    assertStatus(413, http.post("/api/v1/predict", "image/png", HugePng.claiming(100_000, 100_000)));
+    assertStatus(
+        413, http.post("/api/v1/predict", "image/png", CanvasRenderer.png(Images.blank(4097, 8))));
+    assertStatus(
+        413, http.post("/api/v1/predict", "image/png", CanvasRenderer.png(Images.blank(8, 4097))));
+    assertStatus(
+        413,
+        http.post("/api/v1/predict", "image/png", CanvasRenderer.png(Images.blank(4000, 4001))));
+    assertStatus(
+        422, http.post("/api/v1/predict", "image/png", CanvasRenderer.png(Images.blank(4096, 16))));
+    assertStatus(
+        413, http.post("/api/v1/predict", "image/png", HugePng.claiming(100_000, 100_000)));
     assertStatus(413, http.post("/api/v1/predict", "image/gif", Images.hugeGif(65_535, 65_535)));
     assertStatus(413, http.post("/api/v1/predict", "image/bmp", Images.hugeBmp(100_000, 100_000)));
     assertStatus(413, http.post("/api/v1/predict", "image/jpeg", Images.hugeJpeg(65_000, 65_000)));
@@ -94,18 +99,44 @@ class HostileInputIT {
 
   @Test
   void everyRouteWithEveryMethod() {
-    String[] routes = {"/", "/digit/", "/digit/cnn/", "/cnn/", "/digit/image/", "/api-guide", "/api/v1/predict",
-        "/api/v1/predict/batch", "/api/v1/models", "/api/legacy/ann", "/api/nothing", "/static/app.css", "/static/",
-        "/WEB-INF/web.xml", "/WEB-INF/views/canvas.jsp", "/META-INF/MANIFEST.MF", "/no/such/page", "/health/ready",
-        "/openapi"};
-    String[] methods = {"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE", "PROPFIND", "FOO"};
+    String[] routes = {
+      "/",
+      "/digit/",
+      "/digit/cnn/",
+      "/cnn/",
+      "/digit/image/",
+      "/api-guide",
+      "/api/v1/predict",
+      "/api/v1/predict/batch",
+      "/api/v1/models",
+      "/api/legacy/ann",
+      "/api/nothing",
+      "/static/app.css",
+      "/static/",
+      "/WEB-INF/web.xml",
+      "/WEB-INF/views/canvas.jsp",
+      "/META-INF/MANIFEST.MF",
+      "/no/such/page",
+      "/health/ready",
+      "/openapi"
+    };
+    String[] methods = {
+      "GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE", "PROPFIND", "FOO"
+    };
     for (String route : routes) {
       for (String method : methods) {
-        HttpRequest req = HttpRequest.newBuilder(http.uri(route)).method(method, HttpRequest.BodyPublishers.noBody()).build();
+        HttpRequest req =
+            HttpRequest.newBuilder(http.uri(route))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
         HttpResponse<String> r = http.send(req);
         checkApiAnswer(method + " " + route, method, route, r);
-        assertFalse(route.contains("-INF/") && r.statusCode() == 200, "the container's folders must not be served");
-        assertFalse(route.equals("/static/") && r.statusCode() == 200 && r.body().contains("app.css"), "no directory listing");
+        assertFalse(
+            route.contains("-INF/") && r.statusCode() == 200,
+            "the container's folders must not be served");
+        assertFalse(
+            route.equals("/static/") && r.statusCode() == 200 && r.body().contains("app.css"),
+            "no directory listing");
       }
     }
     assertEquals("7", http.post("/digit/", "application/json", goodDataUrl).body());
@@ -113,15 +144,20 @@ class HostileInputIT {
 
   private void checkApiAnswer(String what, String method, String route, HttpResponse<String> r) {
     assertTrue(r.statusCode() < 500, what + ": " + r.statusCode() + " " + snippet(r.body()));
-    assertFalse(INTERNALS.matcher(r.body()).find(), what + " leaks internals: " + snippet(r.body()));
-    boolean api = route.startsWith("/api/") || (LEGACY.contains(route) && !method.equals("GET") && !method.equals("HEAD"));
-    // TRACE is refused by the HTTP listener itself (405, empty body) before any application code runs.
+    assertFalse(
+        INTERNALS.matcher(r.body()).find(), what + " leaks internals: " + snippet(r.body()));
+    boolean api =
+        route.startsWith("/api/")
+            || (LEGACY.contains(route) && !method.equals("GET") && !method.equals("HEAD"));
+    // TRACE is refused by the HTTP listener itself (405, empty body) before any application code
+    // runs.
     if (api && r.statusCode() >= 400 && !method.equals("HEAD") && !method.equals("TRACE")) {
       JsonObject o;
       try {
         o = (JsonObject) Http.json(r);
       } catch (RuntimeException e) {
-        throw new AssertionError(what + ": " + r.statusCode() + " without a JSON error body: " + snippet(r.body()), e);
+        throw new AssertionError(
+            what + ": " + r.statusCode() + " without a JSON error body: " + snippet(r.body()), e);
       }
       assertEquals(r.statusCode(), o.getInt("status"), what);
       assertFalse(o.getString("error").isBlank(), what);

@@ -2,17 +2,21 @@ package dev.digits.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonStructure;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** A small HTTP client for black-box tests against the deployed application. */
 public final class Http {
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final URI base;
 
   public Http(URL base) {
@@ -25,8 +29,10 @@ public final class Http {
   }
 
   public HttpResponse<String> post(String path, String contentType, byte[] body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(path))
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
@@ -34,7 +40,7 @@ public final class Http {
   }
 
   public HttpResponse<String> post(String path, String contentType, String body) {
-    return post(path, contentType, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return post(path, contentType, body.getBytes(StandardCharsets.UTF_8));
   }
 
   public HttpResponse<String> get(String path) {
@@ -42,8 +48,10 @@ public final class Http {
   }
 
   public HttpResponse<String> method(String method, String path, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
-        .method(method, HttpRequest.BodyPublishers.noBody());
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(path))
+            .timeout(Duration.ofSeconds(60))
+            .method(method, HttpRequest.BodyPublishers.noBody());
     if (headers.length > 0) {
       b.headers(headers);
     }
@@ -53,18 +61,26 @@ public final class Http {
   public HttpResponse<String> send(HttpRequest request) {
     try {
       return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
   }
 
-  /** A gauge the server reports at /metrics (Prometheus text: name, labels, value); 0 where it reports none. */
+  /**
+   * A gauge the server reports at /metrics (Prometheus text: name, labels, value); 0 where it
+   * reports none.
+   */
   public double metric(String name) {
-    return get("/metrics").body().lines().filter(line -> line.startsWith(name))
-        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).max().orElse(0);
+    return get("/metrics")
+        .body()
+        .lines()
+        .filter(line -> line.startsWith(name))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .max()
+        .orElse(0);
   }
 
   public static JsonStructure json(HttpResponse<String> r) {

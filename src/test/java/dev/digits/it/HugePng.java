@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 /** A tiny, valid-looking PNG whose header claims an enormous size: a decompression-bomb probe. */
@@ -31,7 +32,7 @@ public final class HugePng {
 
   private static void chunk(DataOutputStream out, String type, byte[] data) throws IOException {
     out.writeInt(data.length);
-    byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] t = type.getBytes(StandardCharsets.US_ASCII);
     out.write(t);
     out.write(data);
     CRC32 crc = new CRC32();

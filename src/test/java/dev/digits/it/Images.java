@@ -4,6 +4,7 @@ import dev.digits.mnist.CanvasRenderer;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
@@ -11,6 +12,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -24,7 +27,8 @@ final class Images {
   private Images() {}
 
   static BufferedImage rgb(BufferedImage argb) {
-    BufferedImage rgb = new BufferedImage(argb.getWidth(), argb.getHeight(), BufferedImage.TYPE_INT_RGB);
+    BufferedImage rgb =
+        new BufferedImage(argb.getWidth(), argb.getHeight(), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = rgb.createGraphics();
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
@@ -44,7 +48,8 @@ final class Images {
 
   /** A 16-bit greyscale PNG of the digit. */
   static byte[] png16(BufferedImage digit) {
-    BufferedImage img = new BufferedImage(digit.getWidth(), digit.getHeight(), BufferedImage.TYPE_USHORT_GRAY);
+    BufferedImage img =
+        new BufferedImage(digit.getWidth(), digit.getHeight(), BufferedImage.TYPE_USHORT_GRAY);
     Graphics2D g = img.createGraphics();
     g.drawImage(rgb(digit), 0, 0, null);
     g.dispose();
@@ -57,8 +62,12 @@ final class Images {
     for (int i = 0; i < 256; i++) {
       grey[i] = (byte) i;
     }
-    BufferedImage img = new BufferedImage(digit.getWidth(), digit.getHeight(), BufferedImage.TYPE_BYTE_INDEXED,
-        new IndexColorModel(8, 256, grey, grey, grey));
+    BufferedImage img =
+        new BufferedImage(
+            digit.getWidth(),
+            digit.getHeight(),
+            BufferedImage.TYPE_BYTE_INDEXED,
+            new IndexColorModel(8, 256, grey, grey, grey));
     Graphics2D g = img.createGraphics();
     g.drawImage(rgb(digit), 0, 0, null);
     g.dispose();
@@ -69,7 +78,7 @@ final class Images {
   static byte[] cmykJpeg(BufferedImage digit) {
     int w = digit.getWidth();
     int h = digit.getHeight();
-    WritableRaster raster = Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, w, h, 4, null);
+    WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, 4, null);
     BufferedImage rgb = rgb(digit);
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
@@ -97,7 +106,8 @@ final class Images {
       writer.setOutput(ios);
       writer.prepareWriteSequence(null);
       BufferedImage first = rgb(digit);
-      for (BufferedImage frame : new BufferedImage[] {first, rgb(blank(digit.getWidth(), digit.getHeight()))}) {
+      for (BufferedImage frame :
+          new BufferedImage[] {first, rgb(blank(digit.getWidth(), digit.getHeight()))}) {
         ImageTypeSpecifier type = ImageTypeSpecifier.createFromRenderedImage(frame);
         IIOMetadata meta = writer.getDefaultImageMetadata(type, null);
         IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree("javax_imageio_gif_image_1.0");
@@ -122,19 +132,38 @@ final class Images {
 
   /** A GIF whose logical screen and first image claim w x h, with almost no data. */
   static byte[] hugeGif(int w, int h) {
-    ByteBuffer b = ByteBuffer.allocate(64).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-    b.put("GIF89a".getBytes()).putShort((short) w).putShort((short) h).put((byte) 0).put((byte) 0).put((byte) 0);
-    b.put((byte) 0x2C).putShort((short) 0).putShort((short) 0).putShort((short) w).putShort((short) h).put((byte) 0);
+    ByteBuffer b = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
+    b.put("GIF89a".getBytes())
+        .putShort((short) w)
+        .putShort((short) h)
+        .put((byte) 0)
+        .put((byte) 0)
+        .put((byte) 0);
+    b.put((byte) 0x2C)
+        .putShort((short) 0)
+        .putShort((short) 0)
+        .putShort((short) w)
+        .putShort((short) h)
+        .put((byte) 0);
     b.put((byte) 2).put((byte) 2).put((byte) 0x4C).put((byte) 0x01).put((byte) 0).put((byte) 0x3B);
-    return java.util.Arrays.copyOf(b.array(), b.position());
+    return Arrays.copyOf(b.array(), b.position());
   }
 
   /** A BMP header claiming w x h at 24 bits with no pixel data. */
   static byte[] hugeBmp(int w, int h) {
-    ByteBuffer b = ByteBuffer.allocate(54).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b = ByteBuffer.allocate(54).order(ByteOrder.LITTLE_ENDIAN);
     b.put((byte) 'B').put((byte) 'M').putInt(54).putInt(0).putInt(54);
-    b.putInt(40).putInt(w).putInt(h).putShort((short) 1).putShort((short) 24).putInt(0).putInt(0).putInt(2835).putInt(2835)
-        .putInt(0).putInt(0);
+    b.putInt(40)
+        .putInt(w)
+        .putInt(h)
+        .putShort((short) 1)
+        .putShort((short) 24)
+        .putInt(0)
+        .putInt(0)
+        .putInt(2835)
+        .putInt(2835)
+        .putInt(0)
+        .putInt(0);
     return b.array();
   }
 
@@ -142,9 +171,17 @@ final class Images {
   static byte[] hugeJpeg(int w, int h) {
     ByteBuffer b = ByteBuffer.allocate(64);
     b.put((byte) 0xFF).put((byte) 0xD8);
-    b.put((byte) 0xFF).put((byte) 0xC0).putShort((short) 11).put((byte) 8).putShort((short) h).putShort((short) w)
-        .put((byte) 1).put((byte) 1).put((byte) 0x11).put((byte) 0);
+    b.put((byte) 0xFF)
+        .put((byte) 0xC0)
+        .putShort((short) 11)
+        .put((byte) 8)
+        .putShort((short) h)
+        .putShort((short) w)
+        .put((byte) 1)
+        .put((byte) 1)
+        .put((byte) 0x11)
+        .put((byte) 0);
     b.put((byte) 0xFF).put((byte) 0xD9);
-    return java.util.Arrays.copyOf(b.array(), b.position());
+    return Arrays.copyOf(b.array(), b.position());
   }
 }

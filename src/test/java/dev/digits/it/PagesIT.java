@@ -3,25 +3,20 @@ package dev.digits.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.digits.image.ImageDecoder;
 import dev.digits.mnist.CanvasRenderer;
 import dev.digits.mnist.CanvasRenderer.Style;
 import dev.digits.mnist.MnistFixture;
+import dev.digits.recognition.boundary.ApiLimits;
 import java.io.File;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -29,23 +24,17 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The pages in a real headless Chromium: drawing with pointer events, live prediction, upload. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PagesIT {
+class PagesIT extends DeployedApp {
   /** Strokes of digits in canvas coordinates 0..1: each an array of x, y pairs. */
   private static final double[][] SEVEN = {{0.25, 0.2, 0.75, 0.2, 0.45, 0.85}};
+
   private static final double[][] ONE = {{0.5, 0.15, 0.5, 0.85}};
   private static final double[][] ZERO = ellipse(0.5, 0.5, 0.22, 0.33);
 
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  @ArquillianResource URL base;
   @TempDir Path profile;
   ChromeDriver driver;
   WebDriverWait wait;
@@ -66,35 +55,42 @@ class PagesIT {
 
   @Test
   void drawnDigitsArePredictedWithTenBars() throws Exception {
-    driver.get(new Http(base).uri("/digit/").toString());
+    driver.get(http.uri("/digit/").toString());
     driver.findElement(By.id("live")).click(); // off: this test presses Predict itself
     record Case(int digit, double[][] strokes, double x, double y, double size) {}
-    List<Case> cases = List.of(
-        new Case(7, SEVEN, 0, 0, 1),
-        new Case(0, ZERO, 0, 0, 1),
-        new Case(1, ONE, 0.05, 0.55, 0.35), // small, bottom-left corner
-        new Case(7, SEVEN, 0.6, 0.05, 0.35)); // small, top-right corner
+    List<Case> cases =
+        List.of(
+            new Case(7, SEVEN, 0, 0, 1),
+            new Case(0, ZERO, 0, 0, 1),
+            new Case(1, ONE, 0.05, 0.55, 0.35), // small, bottom-left corner
+            new Case(7, SEVEN, 0.6, 0.05, 0.35)); // small, top-right corner
     for (Case c : cases) {
       driver.findElement(By.id("clear")).click();
       draw(c.strokes(), c.x(), c.y(), c.size());
       driver.findElement(By.id("predict")).click();
-      WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".panel .digit")));
+      WebElement panel =
+          wait.until(
+              ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".panel .digit")));
       assertEquals(Integer.toString(c.digit()), panel.getText(), "drawn " + c);
       assertEquals(10, driver.findElements(By.cssSelector(".panel .bar")).size());
-      assertTrue(driver.findElement(By.cssSelector(".panel img.input")).getAttribute("src").startsWith("data:image/png"));
+      assertTrue(
+          driver
+              .findElement(By.cssSelector(".panel img.input"))
+              .getAttribute("src")
+              .startsWith("data:image/png"));
     }
     screenshot("canvas");
   }
 
   @Test
   void livePredictionUpdatesAndClearEmpties() throws Exception {
-    driver.get(new Http(base).uri("/").toString());
+    driver.get(http.uri("/").toString());
     draw(ONE, 0, 0, 1);
     wait.until(ExpectedConditions.textToBe(By.cssSelector(".panel .digit"), "1"));
     driver.findElement(By.id("clear")).click();
     draw(ZERO, 0, 0, 1);
     wait.until(ExpectedConditions.textToBe(By.cssSelector(".panel .digit"), "0"));
-    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("model"))).selectByValue("both");
+    new Select(driver.findElement(By.id("model"))).selectByValue("both");
     wait.until(d -> d.findElements(By.cssSelector(".panel")).size() == 2);
     screenshot("canvas-both-models");
     driver.findElement(By.id("clear")).click();
@@ -104,13 +100,17 @@ class PagesIT {
 
   @Test
   void uploadedPngIsPredictedAndATextFileShowsTheError() throws Exception {
-    driver.get(new Http(base).uri("/digit/image/").toString());
+    driver.get(http.uri("/digit/image/").toString());
     Path png = profile.resolve("three.png");
     int index = 18; // MNIST test digit 18 is a 3
-    Files.write(png, CanvasRenderer.png(CanvasRenderer.render(MnistFixture.test().images()[index], Style.oldCanvas())));
+    Files.write(
+        png,
+        CanvasRenderer.png(
+            CanvasRenderer.render(MnistFixture.test().images()[index], Style.oldCanvas())));
     driver.findElement(By.id("picture")).sendKeys(png.toString());
     driver.findElement(By.id("btn")).click();
-    WebElement digit = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".panel .digit")));
+    WebElement digit =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".panel .digit")));
     assertEquals(Byte.toString(MnistFixture.test().labels()[index]), digit.getText());
     screenshot("upload");
 
@@ -118,13 +118,24 @@ class PagesIT {
     driver.findElement(By.id("picture")).sendKeys(text.toString());
     driver.findElement(By.id("btn")).click();
     wait.until(ExpectedConditions.attributeContains(By.id("status"), "class", "error"));
-    assertTrue(driver.findElement(By.id("status")).getText().contains("415"), driver.findElement(By.id("status")).getText());
+    assertTrue(
+        driver.findElement(By.id("status")).getText().contains("415"),
+        driver.findElement(By.id("status")).getText());
   }
 
   @Test
-  void apiPageShowsTheOldFetchExample() throws Exception {
-    driver.get(new Http(base).uri("/api-guide").toString());
-    assertTrue(driver.findElement(By.tagName("main")).getText().contains("fetch('/digit/cnn/'"));
+  void apiPageShowsTheOldFetchExampleAndTheLimitsTheCodeEnforces() throws Exception {
+    driver.get(http.uri("/api-guide").toString());
+    String text = driver.findElement(By.tagName("main")).getText();
+    assertTrue(text.contains("fetch('/digit/cnn/'"), text);
+    for (String limit :
+        List.of(
+            (ApiLimits.MAX_BODY_BYTES >> 20) + " MiB",
+            ImageDecoder.MAX_SIDE + " pixels a side",
+            ImageDecoder.MAX_PIXELS / 1_000_000 + " megapixels",
+            "up to " + ApiLimits.MAX_BATCH)) {
+      assertTrue(text.contains(limit), limit + " in " + text);
+    }
     screenshot("api");
   }
 
@@ -141,7 +152,10 @@ class PagesIT {
         double fromY = s[i - 1];
         for (int step = 1; step <= 8; step++) {
           double t = step / 8.0;
-          a.moveToElement(pad, offset(fromX + t * (s[i] - fromX), x, size, w), offset(fromY + t * (s[i + 1] - fromY), y, size, h));
+          a.moveToElement(
+              pad,
+              offset(fromX + t * (s[i] - fromX), x, size, w),
+              offset(fromY + t * (s[i + 1] - fromY), y, size, h));
         }
       }
       a.release().perform();
@@ -165,6 +179,9 @@ class PagesIT {
 
   private void screenshot(String name) throws Exception {
     File shot = driver.getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), new File(Browser.screenshotsDir(), name + ".png").toPath(), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        shot.toPath(),
+        new File(Browser.screenshotsDir(), name + ".png").toPath(),
+        StandardCopyOption.REPLACE_EXISTING);
   }
 }

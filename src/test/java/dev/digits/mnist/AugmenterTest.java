@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class AugmenterTest {
-  private static final Augmenter.Settings SOME = new Augmenter.Settings(10, 0.1f, 0.2f, 1.5f, 1f, 0.5f);
+  private static final Augmenter.Settings SOME =
+      new Augmenter.Settings(10, 0.1f, 0.2f, 1.5f, 1f, 0.5f);
 
   @Test
   void noneLeavesTheImageAlone() {
@@ -27,7 +29,8 @@ class AugmenterTest {
 
   @Test
   void geometricDistortionKeepsTheInkRoughlyAsIs() {
-    // Without stroke changes, only the scale (at most +-10 % a side) and elastic warp change the ink.
+    // Without stroke changes, only the scale (at most +-10 % a side) and elastic warp change the
+    // ink.
     Augmenter a = new Augmenter(new Augmenter.Settings(10, 0.1f, 0.2f, 1.5f, 1f, 0f));
     for (int i = 0; i < 50; i++) {
       float[] img = MnistFixture.test().images()[i];
@@ -41,7 +44,9 @@ class AugmenterTest {
     float[] img = MnistFixture.test().images()[3];
     float[] thick = Augmenter.changeStroke(img, true, 1f);
     float[] thin = Augmenter.changeStroke(img, false, 1f);
-    assertEquals(true, sum(thick) > sum(img) && sum(img) > sum(thin));
+    assertTrue(
+        sum(thick) > sum(img) && sum(img) > sum(thin),
+        "thicker strokes hold more ink, thinner less");
   }
 
   private static double sum(float[] a) {

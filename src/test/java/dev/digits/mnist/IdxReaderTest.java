@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +39,9 @@ class IdxReaderTest {
 
   @Test
   void readsLabels() throws Exception {
-    assertArrayEquals(new byte[] {7, 0, 9}, IdxReader.readLabels(write("lab", idx(8, new int[] {3}, new byte[] {7, 0, 9}))));
+    assertArrayEquals(
+        new byte[] {7, 0, 9},
+        IdxReader.readLabels(write("lab", idx(8, new int[] {3}, new byte[] {7, 0, 9}))));
   }
 
   @Test
@@ -47,45 +50,64 @@ class IdxReaderTest {
     bytes[0] = 1;
     Path file = write("bad-magic", bytes);
     IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readLabels(file));
-    assertTrue(e.getMessage().contains("bad-magic") && e.getMessage().contains("magic"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("bad-magic") && e.getMessage().contains("magic"), e.getMessage());
   }
 
   @Test
   void wrongTypeIsRejected() throws Exception {
     Path file = write("floats", idx(0x0D, new int[] {1}, new byte[] {1}));
-    assertTrue(assertThrows(IdxFormatException.class, () -> IdxReader.readLabels(file)).getMessage().contains("0xd"));
+    assertTrue(
+        assertThrows(IdxFormatException.class, () -> IdxReader.readLabels(file))
+            .getMessage()
+            .contains("0xd"));
   }
 
   @Test
   void wrongDimensionCountIsRejected() throws Exception {
     Path file = write("labels-as-images", idx(8, new int[] {4}, new byte[] {1, 2, 3, 4}));
-    assertTrue(assertThrows(IdxFormatException.class, () -> IdxReader.readImages(file)).getMessage().contains("dimensions"));
+    assertTrue(
+        assertThrows(IdxFormatException.class, () -> IdxReader.readImages(file))
+            .getMessage()
+            .contains("dimensions"));
   }
 
   @Test
   void truncatedDataIsRejected() throws Exception {
     byte[] full = idx(8, new int[] {2, 2, 2}, new byte[8]);
-    Path file = write("short", java.util.Arrays.copyOf(full, full.length - 3));
-    assertTrue(assertThrows(IdxFormatException.class, () -> IdxReader.readImages(file)).getMessage().contains("truncated"));
+    Path file = write("short", Arrays.copyOf(full, full.length - 3));
+    assertTrue(
+        assertThrows(IdxFormatException.class, () -> IdxReader.readImages(file))
+            .getMessage()
+            .contains("truncated"));
   }
 
   @Test
   void truncatedHeaderIsRejected() throws Exception {
     Path file = write("stub", new byte[] {0, 0, 8, 3, 0, 0});
-    assertTrue(assertThrows(IdxFormatException.class, () -> IdxReader.readImages(file)).getMessage().contains("header"));
+    assertTrue(
+        assertThrows(IdxFormatException.class, () -> IdxReader.readImages(file))
+            .getMessage()
+            .contains("header"));
   }
 
   @Test
   void trailingBytesAreRejected() throws Exception {
     byte[] full = idx(8, new int[] {2}, new byte[] {1, 2});
-    Path file = write("long", java.util.Arrays.copyOf(full, full.length + 1));
-    assertTrue(assertThrows(IdxFormatException.class, () -> IdxReader.readLabels(file)).getMessage().contains("trailing"));
+    Path file = write("long", Arrays.copyOf(full, full.length + 1));
+    assertTrue(
+        assertThrows(IdxFormatException.class, () -> IdxReader.readLabels(file))
+            .getMessage()
+            .contains("trailing"));
   }
 
   @Test
   void labelOutsideDigitsIsRejected() throws Exception {
     Path file = write("lab", idx(8, new int[] {2}, new byte[] {3, 12}));
-    assertTrue(assertThrows(IdxFormatException.class, () -> IdxReader.readLabels(file)).getMessage().contains("12"));
+    assertTrue(
+        assertThrows(IdxFormatException.class, () -> IdxReader.readLabels(file))
+            .getMessage()
+            .contains("12"));
   }
 
   @Test
@@ -96,7 +118,8 @@ class IdxReaderTest {
 
   @Test
   void missingMnistFolderNamesTheFetchCommand() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> new MnistFiles(dir).test());
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> new MnistFiles(dir).test());
     assertTrue(e.getMessage().contains("npm ci"), e.getMessage());
   }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class BatchingClassifierTest {
   @Test
   void concurrentCallersGetExactlyTheirOwnAnswers() throws Exception {
-    DigitClassifier ann = ModelFiles.ann(Path.of("models")); // per-image arithmetic: batching cannot change a bit
+    DigitClassifier ann =
+        ModelFiles.ann(Path.of("models")); // per-image arithmetic: batching cannot change a bit
     try (BatchingClassifier batched = new BatchingClassifier(ann, 16, Thread::new)) {
       MnistDataset test = MnistFixture.test();
       ExecutorService pool = Executors.newFixedThreadPool(12);
@@ -49,25 +50,32 @@ class BatchingClassifierTest {
 
   @Test
   void aFailingModelFailsItsCallersNotTheWorker() {
-    DigitClassifier broken = new DigitClassifier() {
-      @Override
-      public String name() {
-        return "broken";
-      }
+    DigitClassifier broken =
+        new DigitClassifier() {
+          @Override
+          public String name() {
+            return "broken";
+          }
 
-      @Override
-      public long parameterCount() {
-        return 0;
-      }
+          @Override
+          public long parameterCount() {
+            return 0;
+          }
 
-      @Override
-      public float[] probabilities(float[] image) {
-        throw new IllegalStateException("boom");
-      }
-    };
+          @Override
+          public float[] probabilities(float[] image) {
+            throw new IllegalStateException("boom");
+          }
+        };
     try (BatchingClassifier batched = new BatchingClassifier(broken, 8, Thread::new)) {
-      assertEquals("boom", assertThrows(IllegalStateException.class, () -> batched.probabilities(new float[784])).getMessage());
-      assertEquals("boom", assertThrows(IllegalStateException.class, () -> batched.probabilities(new float[784])).getMessage());
+      assertEquals(
+          "boom",
+          assertThrows(IllegalStateException.class, () -> batched.probabilities(new float[784]))
+              .getMessage());
+      assertEquals(
+          "boom",
+          assertThrows(IllegalStateException.class, () -> batched.probabilities(new float[784]))
+              .getMessage());
     }
   }
 }

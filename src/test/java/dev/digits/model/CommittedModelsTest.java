@@ -41,7 +41,8 @@ class CommittedModelsTest {
 
   @Test
   void ensembleIsAtLeastAsGoodAsTheCnnTarget() {
-    double accuracy = Evaluation.of(new EnsembleClassifier(List.of(ann, cnn)), MnistFixture.test()).accuracy();
+    double accuracy =
+        Evaluation.of(new EnsembleClassifier(List.of(ann, cnn)), MnistFixture.test()).accuracy();
     assertTrue(accuracy >= 0.995, "ensemble accuracy " + accuracy);
   }
 
@@ -76,7 +77,8 @@ class CommittedModelsTest {
           }
         }
         for (int i = 0; i < futures.size(); i++) {
-          assertArrayEquals(expected[i % images.length], futures.get(i).get(), c.name() + " image " + i);
+          assertArrayEquals(
+              expected[i % images.length], futures.get(i).get(), c.name() + " image " + i);
         }
       } finally {
         pool.shutdownNow();

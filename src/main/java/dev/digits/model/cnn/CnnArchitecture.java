@@ -17,8 +17,9 @@ import org.nd4j.linalg.schedule.ExponentialSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
- * The CNN: conv5x5(32)-BN-ReLU-pool, conv5x5(64)-BN-ReLU-pool, dense(256)-ReLU, dropout, softmax(10).
- * Input is a flat 784-vector reshaped to 28x28x1, so it takes the same arrays as the ANN.
+ * The CNN: conv5x5(32)-BN-ReLU-pool, conv5x5(64)-BN-ReLU-pool, dense(256)-ReLU, dropout,
+ * softmax(10). Input is a flat 784-vector reshaped to 28x28x1, so it takes the same arrays as the
+ * ANN.
  */
 public final class CnnArchitecture {
   static final int CONV1_FILTERS = 32; // enough edge and stroke detectors for 28x28 digits
@@ -28,32 +29,48 @@ public final class CnnArchitecture {
 
   private CnnArchitecture() {}
 
-  /** The configuration, with Adam whose rate decays per epoch: {@code learningRate * decay^epoch}. */
-  public static MultiLayerConfiguration configuration(long seed, double learningRate, double decayPerEpoch) {
+  /**
+   * The configuration, with Adam whose rate decays per epoch: {@code learningRate * decay^epoch}.
+   */
+  public static MultiLayerConfiguration configuration(
+      long seed, double learningRate, double decayPerEpoch) {
     return new NeuralNetConfiguration.Builder()
         .seed(seed)
         .updater(new Adam(new ExponentialSchedule(ScheduleType.EPOCH, learningRate, decayPerEpoch)))
         .weightInit(WeightInit.RELU)
         .list()
-        .layer(new ConvolutionLayer.Builder(5, 5).nIn(1).nOut(CONV1_FILTERS).activation(Activation.IDENTITY).build())
+        .layer(
+            new ConvolutionLayer.Builder(5, 5)
+                .nIn(1)
+                .nOut(CONV1_FILTERS)
+                .activation(Activation.IDENTITY)
+                .build())
         .layer(new BatchNormalization.Builder().build())
         .layer(new ActivationLayer(Activation.RELU))
         .layer(maxPool())
-        .layer(new ConvolutionLayer.Builder(5, 5).nOut(CONV2_FILTERS).activation(Activation.IDENTITY).build())
+        .layer(
+            new ConvolutionLayer.Builder(5, 5)
+                .nOut(CONV2_FILTERS)
+                .activation(Activation.IDENTITY)
+                .build())
         .layer(new BatchNormalization.Builder().build())
         .layer(new ActivationLayer(Activation.RELU))
         .layer(maxPool())
         .layer(new DenseLayer.Builder().nOut(DENSE_UNITS).activation(Activation.RELU).build())
-        .layer(new OutputLayer.Builder(LossFunctions.LossFunction.NEGATIVELOGLIKELIHOOD)
-            .nOut(10)
-            .activation(Activation.SOFTMAX)
-            .dropOut(DROPOUT_RETAIN) // applied to this layer's input: the dense activations
-            .build())
+        .layer(
+            new OutputLayer.Builder(LossFunctions.LossFunction.NEGATIVELOGLIKELIHOOD)
+                .nOut(10)
+                .activation(Activation.SOFTMAX)
+                .dropOut(DROPOUT_RETAIN) // applied to this layer's input: the dense activations
+                .build())
         .setInputType(InputType.convolutionalFlat(28, 28, 1))
         .build();
   }
 
   private static SubsamplingLayer maxPool() {
-    return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build();
+    return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+        .kernelSize(2, 2)
+        .stride(2, 2)
+        .build();
   }
 }

@@ -26,13 +26,14 @@ public final class CnnClassifier implements DigitClassifier {
 
   /** Threads ND4J may use for one operation; 0 leaves its default (one per core). */
   private static volatile int nativeThreads;
+
   private static final ThreadLocal<Integer> APPLIED = ThreadLocal.withInitial(() -> 0);
 
   /**
-   * Caps the threads ND4J runs one operation on (its OpenMP pool and BLAS), from the next call on. A
-   * server already has a request thread per core, and ND4J's threads competing with them cost more
-   * than they give: one thread per operation more than doubled the CNN route's throughput on two
-   * cores (BENCHMARKS.md).
+   * Caps the threads ND4J runs one operation on (its OpenMP pool and BLAS), from the next call on.
+   * A server already has a request thread per core, and ND4J's threads competing with them cost
+   * more than they give: one thread per operation more than doubled the CNN route's throughput on
+   * two cores (BENCHMARKS.md).
    */
   public static void limitNativeThreads(int threads) {
     nativeThreads = threads;
@@ -112,7 +113,8 @@ public final class CnnClassifier implements DigitClassifier {
 
   /** The network as its file holds it, for {@link CnnForwardPass#of(SavedNetwork)}. */
   public SavedNetwork saved() {
-    return new SavedNetwork(network.getLayerWiseConfigurations().toJson(), network.params().toFloatVector());
+    return new SavedNetwork(
+        network.getLayerWiseConfigurations().toJson(), network.params().toFloatVector());
   }
 
   /** The network itself, for saving and for training to continue; not for concurrent use. */

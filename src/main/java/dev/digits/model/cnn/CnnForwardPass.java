@@ -6,17 +6,17 @@ import dev.digits.model.DigitClassifier;
  * The trained DL4J network's inference in plain Java, for serving. DL4J's {@code output()} runs
  * this small network at about 400 images a second on one core whatever the batch (BENCHMARKS.md):
  * its convolution path spends most of its time moving data, and one network serves one call at a
- * time. Here each call computes on its own arrays, so request threads run it side by side, and
- * zero activations (most of a digit's background, half of what ReLU passes on) are skipped.
+ * time. Here each call computes on its own arrays, so request threads run it side by side, and zero
+ * activations (most of a digit's background, half of what ReLU passes on) are skipped.
  *
  * <p>The weights are the network's own, read once from its file without ND4J ({@link SavedNetwork},
- * {@link NetworkWeights}), so serving never loads ND4J's native libraries; the arithmetic is that of {@link
- * CnnArchitecture}: valid 5x5 convolutions, batch norm with the running statistics, ReLU, 2x2 max
- * pooling, dense ReLU, softmax. Only the order of the sums differs from DL4J's, so probabilities
- * agree to float rounding; CnnForwardPassTest holds it to DL4J on the MNIST test set.
+ * {@link NetworkWeights}), so serving never loads ND4J's native libraries; the arithmetic is that
+ * of {@link CnnArchitecture}: valid 5x5 convolutions, batch norm with the running statistics, ReLU,
+ * 2x2 max pooling, dense ReLU, softmax. Only the order of the sums differs from DL4J's, so
+ * probabilities agree to float rounding; CnnForwardPassTest holds it to DL4J on the MNIST test set.
  */
 public final class CnnForwardPass implements DigitClassifier {
-  private static final int SIDE = 28;
+  private static final int SIDE = DigitClassifier.SIDE;
   private static final int K = 5; // kernel side
   private static final int C1 = CnnArchitecture.CONV1_FILTERS;
   private static final int C2 = CnnArchitecture.CONV2_FILTERS;
@@ -45,7 +45,8 @@ public final class CnnForwardPass implements DigitClassifier {
 
   private CnnForwardPass(NetworkWeights w) {
     if (w.layerCount() != 10) {
-      throw new IllegalArgumentException("not the CnnArchitecture network: " + w.layerCount() + " layers");
+      throw new IllegalArgumentException(
+          "not the CnnArchitecture network: " + w.layerCount() + " layers");
     }
     conv1 = w.kernelRows(0, C1, 1, K);
     bias1 = w.bias(0, "ConvolutionLayer");
@@ -69,7 +70,8 @@ public final class CnnForwardPass implements DigitClassifier {
     outBias = w.bias(9, "OutputLayer");
     w.activation(9, "ActivationSoftmax");
     if (w.nOut(9) != CLASSES) {
-      throw new IllegalArgumentException("not the CnnArchitecture network: " + w.nOut(9) + " classes");
+      throw new IllegalArgumentException(
+          "not the CnnArchitecture network: " + w.nOut(9) + " classes");
     }
     parameterCount = w.parameterCount();
   }
@@ -78,14 +80,17 @@ public final class CnnForwardPass implements DigitClassifier {
   public static CnnForwardPass of(SavedNetwork saved) {
     try {
       return new CnnForwardPass(NetworkWeights.of(saved));
-    } catch (NullPointerException | ClassCastException e) { // JSON-P's answers to a missing or mistyped field
-      throw new IllegalArgumentException("not the CnnArchitecture network: unexpected configuration (" + e + ")", e);
+    } catch (NullPointerException
+        | ClassCastException e) { // JSON-P's answers to a missing or mistyped field
+      throw new IllegalArgumentException(
+          "not the CnnArchitecture network: unexpected configuration (" + e + ")", e);
     }
   }
 
   /**
-   * What runs the convolutions' and dense layers' sums in this JVM: {@code VectorRowKernel} where it was
-   * started with {@code --add-modules jdk.incubator.vector}, else {@code ScalarRowKernel}; same answers.
+   * What runs the convolutions' and dense layers' sums in this JVM: {@code VectorRowKernel} where
+   * it was started with {@code --add-modules jdk.incubator.vector}, else {@code ScalarRowKernel};
+   * same answers.
    */
   public static String rowKernel() {
     return WeightedRowSum.kernel();
@@ -115,7 +120,10 @@ public final class CnnForwardPass implements DigitClassifier {
     return softmax(affine(hidden, out, outBias, CLASSES));
   }
 
-  /** First convolution, [y * 24 + x][c1]: each ink pixel adds its weighted kernel to the outputs it reaches. */
+  /**
+   * First convolution, [y * 24 + x][c1]: each ink pixel adds its weighted kernel to the outputs it
+   * reaches.
+   */
   private float[][] convolveFirst(float[] image) {
     float[][] acc = new float[S1 * S1][C1];
     for (int r = 0; r < SIDE; r++) {
@@ -133,9 +141,9 @@ public final class CnnForwardPass implements DigitClassifier {
   /**
    * Second convolution over the pooled [c1][12][12] maps, into [y * 8 + x][c2]: for each output,
    * the nonzero inputs under the kernel in (c1, ky, kx) order. It runs one input channel at a time
-   * over all 64 outputs, so that channel's 25 kernel rows (6 KB) are fetched once and then read from
-   * the nearest cache 64 times: reading all 200 KB of them for every output was the bottleneck.
-   * Each output still takes its terms in the same order.
+   * over all 64 outputs, so that channel's 25 kernel rows (6 KB) are fetched once and then read
+   * from the nearest cache 64 times: reading all 200 KB of them for every output was the
+   * bottleneck. Each output still takes its terms in the same order.
    */
   private float[][] convolveSecond(float[] in) {
     float[][] acc = new float[S2 * S2][C2];
@@ -157,7 +165,9 @@ public final class CnnForwardPass implements DigitClassifier {
     return acc;
   }
 
-  /** Adds v times kernel tap (ky, kx) to output (r - ky, s - kx), for every tap that lands inside. */
+  /**
+   * Adds v times kernel tap (ky, kx) to output (r - ky, s - kx), for every tap that lands inside.
+   */
   private static void scatter(float[][] acc, float v, int r, int s, int outSide, float[][] w) {
     for (int ky = Math.max(0, r - outSide + 1); ky <= Math.min(K - 1, r); ky++) {
       for (int kx = Math.max(0, s - outSide + 1); kx <= Math.min(K - 1, s); kx++) {
@@ -175,7 +185,8 @@ public final class CnnForwardPass implements DigitClassifier {
   }
 
   /** Batch norm, ReLU and 2x2 max pooling of [y * side + x][c] maps, into [c][y/2][x/2]. */
-  private static float[] normaliseReluPool(float[][] a, int side, int channels, float[] scale, float[] shift) {
+  private static float[] normaliseReluPool(
+      float[][] a, int side, int channels, float[] scale, float[] shift) {
     int half = side / 2;
     float[] pooled = new float[channels * half * half];
     for (int y = 0; y < half; y++) {

@@ -11,7 +11,8 @@ import java.util.Map;
  * reading the whole resource into a byte array that they keep in {@code resourceEntries} for the
  * life of the application: 320 MB for {@code libnd4jcpu.so} alone, live on the heap though nothing
  * reads it again. This drops those arrays once the libraries are loaded and keeps the entries, so a
- * later lookup still answers the URL without reading the file. Any other class loader is left alone.
+ * later lookup still answers the URL without reading the file. Any other class loader is left
+ * alone.
  */
 public final class NativeLibraryCopies {
   private NativeLibraryCopies() {}
@@ -33,7 +34,10 @@ public final class NativeLibraryCopies {
 
   static boolean isNativeLibrary(String name) {
     String file = name.substring(name.lastIndexOf('/') + 1);
-    return file.endsWith(".so") || file.contains(".so.") || file.endsWith(".dylib") || file.endsWith(".dll");
+    return file.endsWith(".so")
+        || file.contains(".so.")
+        || file.endsWith(".dylib")
+        || file.endsWith(".dll");
   }
 
   private static Map<?, ?> resourceEntries(ClassLoader loader) {

@@ -17,8 +17,8 @@ import java.util.Map;
  * DL4J keeps all parameters in one flat vector, layer by layer, each layer's in a fixed order
  * (convolution: bias, then kernels [out][in][ky][kx]; batch norm: gamma, beta, mean, log10 of the
  * standard deviation; dense: weights [in][out] column-major, then bias); this class cuts it by the
- * sizes in the configuration. Each accessor checks the layer is what the caller expects, so a network
- * of another shape is refused, not misread.
+ * sizes in the configuration. Each accessor checks the layer is what the caller expects, so a
+ * network of another shape is refused, not misread.
  */
 final class NetworkWeights {
   private final List<JsonObject> layers = new ArrayList<>();
@@ -27,7 +27,8 @@ final class NetworkWeights {
 
   private NetworkWeights(SavedNetwork saved) {
     try (JsonReader reader = Json.createReader(new StringReader(saved.configuration()))) {
-      for (JsonObject conf : reader.readObject().getJsonArray("confs").getValuesAs(JsonObject.class)) {
+      for (JsonObject conf :
+          reader.readObject().getJsonArray("confs").getValuesAs(JsonObject.class)) {
         layers.add(conf.getJsonObject("layer"));
       }
     } catch (JsonException | ClassCastException | NullPointerException e) {
@@ -86,7 +87,7 @@ final class NetworkWeights {
         sizes.put("W", l.getInt("nin") * nOut(i));
         sizes.put("b", l.getBoolean("hasBias", true) ? nOut(i) : 0);
       }
-      case "ActivationLayer", "SubsamplingLayer" -> { }
+      case "ActivationLayer", "SubsamplingLayer" -> {}
       default -> throw refused("a layer of type " + type(i));
     }
     return sizes;
@@ -111,9 +112,23 @@ final class NetworkWeights {
   float[][] kernelRows(int i, int outs, int ins, int side) {
     expect(i, "ConvolutionLayer");
     JsonObject l = layers.get(i);
-    if (nOut(i) != outs || l.getInt("nin") != ins || !ints(l, "kernelSize", side, side)
-        || !ints(l, "stride", 1, 1) || !ints(l, "padding", 0, 0)) {
-      throw refused("layer " + i + " is not a " + side + "x" + side + " convolution from " + ins + " to " + outs + " channels");
+    if (nOut(i) != outs
+        || l.getInt("nin") != ins
+        || !ints(l, "kernelSize", side, side)
+        || !ints(l, "stride", 1, 1)
+        || !ints(l, "padding", 0, 0)) {
+      throw refused(
+          "layer "
+              + i
+              + " is not a "
+              + side
+              + "x"
+              + side
+              + " convolution from "
+              + ins
+              + " to "
+              + outs
+              + " channels");
     }
     float[] w = param(i, "W");
     float[][] r = new float[ins * side * side][outs];
@@ -143,14 +158,21 @@ final class NetworkWeights {
   }
 
   /**
-   * DL4J's inference batch norm, gamma * (x - mean) / sqrt(var + eps) + beta, as one scale and shift
-   * per channel. The network stores log10 of the standard deviation: var = (10^log10std)^2.
+   * DL4J's inference batch norm, gamma * (x - mean) / sqrt(var + eps) + beta, as one scale and
+   * shift per channel. The network stores log10 of the standard deviation: var = (10^log10std)^2.
    */
   float[][] batchNorm(int i, int channels) {
     expect(i, "BatchNormalization");
     JsonObject l = layers.get(i);
-    if (nOut(i) != channels || !l.getBoolean("useLogStd", false) || l.getBoolean("lockGammaBeta", false)) {
-      throw refused("layer " + i + " is not the batch norm of " + channels + " channels this engine computes");
+    if (nOut(i) != channels
+        || !l.getBoolean("useLogStd", false)
+        || l.getBoolean("lockGammaBeta", false)) {
+      throw refused(
+          "layer "
+              + i
+              + " is not the batch norm of "
+              + channels
+              + " channels this engine computes");
     }
     double eps = l.getJsonNumber("eps").doubleValue();
     float[] gamma = param(i, "gamma");
@@ -172,12 +194,16 @@ final class NetworkWeights {
   void maxPool(int i) {
     expect(i, "SubsamplingLayer");
     JsonObject l = layers.get(i);
-    if (!"MAX".equals(l.getString("poolingType", "")) || !ints(l, "kernelSize", 2, 2) || !ints(l, "stride", 2, 2)) {
+    if (!"MAX".equals(l.getString("poolingType", ""))
+        || !ints(l, "kernelSize", 2, 2)
+        || !ints(l, "stride", 2, 2)) {
       throw refused("layer " + i + " is not a 2x2 max pooling");
     }
   }
 
-  /** Checks layer i (an activation layer or a layer with its own activation) applies this function. */
+  /**
+   * Checks layer i (an activation layer or a layer with its own activation) applies this function.
+   */
   void activation(int i, String function) {
     JsonObject fn = layers.get(i).getJsonObject("activationFn");
     String c = fn == null ? "" : fn.getString("@class", "");
@@ -196,7 +222,8 @@ final class NetworkWeights {
 
   private void expect(int i, String type) {
     if (i >= layers.size() || !type(i).equals(type)) {
-      throw refused("layer " + i + " is " + (i < layers.size() ? type(i) : "missing") + ", not " + type);
+      throw refused(
+          "layer " + i + " is " + (i < layers.size() ? type(i) : "missing") + ", not " + type);
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.zip.ZipInputStream;
 public record SavedNetwork(String configuration, float[] parameters) {
   private static final String CONFIGURATION = "configuration.json";
   private static final String COEFFICIENTS = "coefficients.bin";
+
   /** How ND4J 1.0.0-M2.1 tags the buffers it writes, and the types of the two it writes here. */
   private static final String ALLOCATION = "MIXED_DATA_TYPES";
 
@@ -64,7 +65,9 @@ public record SavedNetwork(String configuration, float[] parameters) {
       throw new IOException("coefficients.bin: truncated");
     }
     float[] values = new float[(int) length];
-    ByteBuffer.wrap(bytes, start, 4 * values.length).asFloatBuffer().get(values); // big-endian, as written
+    ByteBuffer.wrap(bytes, start, 4 * values.length)
+        .asFloatBuffer()
+        .get(values); // big-endian, as written
     return values;
   }
 
@@ -73,8 +76,16 @@ public record SavedNetwork(String configuration, float[] parameters) {
     long length = in.readLong();
     String actual = in.readUTF();
     if (!allocation.equals(ALLOCATION) || !actual.equals(type) || length < 0) {
-      throw new IOException("coefficients.bin: a " + allocation + "/" + actual + " buffer where "
-          + ALLOCATION + "/" + type + " was expected (saved by another ND4J version?)");
+      throw new IOException(
+          "coefficients.bin: a "
+              + allocation
+              + "/"
+              + actual
+              + " buffer where "
+              + ALLOCATION
+              + "/"
+              + type
+              + " was expected (saved by another ND4J version?)");
     }
     return length;
   }

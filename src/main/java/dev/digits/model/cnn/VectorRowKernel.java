@@ -4,13 +4,14 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The accumulator held in vector registers, four vectors (64 floats with AVX-512) at a time, while every
- * term is added to it: one load of each weight and no load or store of the accumulator per term, which
- * the JIT's own vectorisation of a loop cannot do. Each lane multiplies and then adds, rounding both (no
- * fused multiply-add), in the terms' order: the same bits as {@link ScalarRowKernel}.
+ * The accumulator held in vector registers, four vectors (64 floats with AVX-512) at a time, while
+ * every term is added to it: one load of each weight and no load or store of the accumulator per
+ * term, which the JIT's own vectorisation of a loop cannot do. Each lane multiplies and then adds,
+ * rounding both (no fused multiply-add), in the terms' order: the same bits as {@link
+ * ScalarRowKernel}.
  *
- * <p>The only class that uses the incubating {@code jdk.incubator.vector} module; {@link RowKernel#fastest}
- * loads it only where the JVM has that module.
+ * <p>The only class that uses the incubating {@code jdk.incubator.vector} module; {@link
+ * RowKernel#fastest} loads it only where the JVM has that module.
  */
 final class VectorRowKernel implements RowKernel {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;

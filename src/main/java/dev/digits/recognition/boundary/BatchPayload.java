@@ -1,5 +1,7 @@
 package dev.digits.recognition.boundary;
 
+import dev.digits.image.EncodedImage;
+import dev.digits.image.RejectedImageException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -7,28 +9,34 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a batch request {@code {"images": [...]}}: each entry a data URL, base64 or {"image": ...}. */
+/**
+ * Reads a batch request {@code {"images": [...]}}: each entry a data URL, base64 or {"image": ...}.
+ */
 final class BatchPayload {
-  static final int MAX_IMAGES = 64;
+  static final int MAX_IMAGES = ApiLimits.MAX_BATCH;
 
   private BatchPayload() {}
 
-  static List<byte[]> images(byte[] body) {
+  static List<EncodedImage> images(byte[] body) {
     String json = new String(body, StandardCharsets.UTF_8).strip();
     if (!json.startsWith("{")) {
-      throw ImagePayload.malformed("batch body must be a JSON object {\"images\": [...]}");
+      throw RejectedImageException.malformed(
+          "batch body must be a JSON object {\"images\": [...]}");
     }
-    if (!(ImagePayload.parseJson(json) instanceof JsonObject o) || !(o.get("images") instanceof JsonArray array)) {
-      throw ImagePayload.malformed("batch body must have an array \"images\"");
+    if (!(JsonBody.parse(json) instanceof JsonObject o)
+        || !(o.get("images") instanceof JsonArray array)) {
+      throw RejectedImageException.malformed("batch body must have an array \"images\"");
     }
     if (array.isEmpty() || array.size() > MAX_IMAGES) {
-      throw ImagePayload.malformed("a batch holds 1 to " + MAX_IMAGES + " images, not " + array.size());
+      throw RejectedImageException.malformed(
+          "a batch holds 1 to " + MAX_IMAGES + " images, not " + array.size());
     }
-    List<byte[]> images = new ArrayList<>(array.size());
+    List<EncodedImage> images = new ArrayList<>(array.size());
     for (JsonValue v : array) {
-      String image = ImagePayload.imageText(v);
+      String image = JsonBody.imageText(v);
       if (image == null) {
-        throw ImagePayload.malformed("each batch entry must be a string or {\"image\": \"...\"}");
+        throw RejectedImageException.malformed(
+            "each batch entry must be a string or {\"image\": \"...\"}");
       }
       images.add(ImagePayload.fromText(image, ""));
     }

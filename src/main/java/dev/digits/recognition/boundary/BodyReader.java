@@ -1,7 +1,6 @@
 package dev.digits.recognition.boundary;
 
 import dev.digits.image.RejectedImageException;
-import dev.digits.image.RejectedImageException.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,9 +12,12 @@ import java.util.Arrays;
  * reading the answer still get the 413 instead of a reset connection.
  */
 final class BodyReader {
-  static final int MAX_BYTES = 10 * 1024 * 1024;
+  static final int MAX_BYTES = ApiLimits.MAX_BODY_BYTES;
   static final long MAX_DRAINED = 64L * 1024 * 1024;
-  /** A declared length is believed up to this size; a larger body's array grows as its bytes arrive. */
+
+  /**
+   * A declared length is believed up to this size; a larger body's array grows as its bytes arrive.
+   */
   static final int MAX_PREALLOCATED = 1024 * 1024;
 
   private BodyReader() {}
@@ -45,8 +47,9 @@ final class BodyReader {
       }
       return out.toByteArray();
     } catch (IOException e) {
-      // The client went away or sent a broken chunked body: its problem to fix, not a server failure.
-      throw new RejectedImageException(Reason.MALFORMED, "the request body could not be read to its end");
+      // The client went away or sent a broken chunked body: its problem to fix, not a server
+      // failure.
+      throw RejectedImageException.malformed("the request body could not be read to its end");
     }
   }
 
@@ -87,6 +90,7 @@ final class BodyReader {
   }
 
   private static RejectedImageException tooLarge() {
-    return new RejectedImageException(Reason.TOO_LARGE, "request body is over the 10 MiB limit");
+    return RejectedImageException.tooLarge(
+        "request body is over the " + (MAX_BYTES >> 20) + " MiB limit");
   }
 }

@@ -32,7 +32,9 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     if (HttpMethod.OPTIONS.equals(request.getMethod())) {
       h.putSingle("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
       String asked = request.getHeaderString("Access-Control-Request-Headers");
-      h.putSingle("Access-Control-Allow-Headers", asked == null || asked.isBlank() ? "Content-Type" : asked);
+      h.putSingle(
+          "Access-Control-Allow-Headers",
+          asked == null || asked.isBlank() ? "Content-Type" : asked);
       h.putSingle("Access-Control-Max-Age", "86400");
     }
     h.putSingle("Cache-Control", "no-store");

@@ -21,9 +21,19 @@ public class MemoryGauges {
   MetricRegistry registry;
 
   void register(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    registry.gauge(new MetadataBuilder().withName("javacpp.bytes").withUnit(MetricUnits.BYTES)
-        .withDescription("bytes allocated off-heap through JavaCPP (ND4J arrays)").build(), Pointer::totalBytes);
-    registry.gauge(new MetadataBuilder().withName("javacpp.physical.bytes").withUnit(MetricUnits.BYTES)
-        .withDescription("resident memory of the process as JavaCPP measures it").build(), Pointer::physicalBytes);
+    registry.gauge(
+        new MetadataBuilder()
+            .withName("javacpp.bytes")
+            .withUnit(MetricUnits.BYTES)
+            .withDescription("bytes allocated off-heap through JavaCPP (ND4J arrays)")
+            .build(),
+        Pointer::totalBytes);
+    registry.gauge(
+        new MetadataBuilder()
+            .withName("javacpp.physical.bytes")
+            .withUnit(MetricUnits.BYTES)
+            .withDescription("resident memory of the process as JavaCPP measures it")
+            .build(),
+        Pointer::physicalBytes);
   }
 }

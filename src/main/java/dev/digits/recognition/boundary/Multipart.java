@@ -1,13 +1,14 @@
 package dev.digits.recognition.boundary;
 
 import dev.digits.image.RejectedImageException;
-import dev.digits.image.RejectedImageException.Reason;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * Finds the file in a multipart/form-data body (RFC 7578): the first part with a filename, else the
- * first part. Just enough of the format for one uploaded image; no streaming, the body is in memory.
+ * first part. Just enough of the format for one uploaded image; no streaming, the body is in
+ * memory.
  */
 final class Multipart {
   private Multipart() {}
@@ -17,7 +18,8 @@ final class Multipart {
 
   static Part file(byte[] body, String boundary) {
     if (boundary == null || boundary.isEmpty()) {
-      throw malformed("multipart body without a boundary parameter in its Content-Type");
+      throw RejectedImageException.malformed(
+          "multipart body without a boundary parameter in its Content-Type");
     }
     byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
     int pos = indexOf(body, delimiter, 0);
@@ -30,10 +32,13 @@ final class Multipart {
       int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), start);
       int next = indexOf(body, ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1), start);
       if (headersEnd < 0 || next < 0 || headersEnd > next) {
-        throw malformed("multipart body is truncated or has a part without headers");
+        throw RejectedImageException.malformed(
+            "multipart body is truncated or has a part without headers");
       }
-      String headers = new String(body, start, headersEnd - start, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-      byte[] content = java.util.Arrays.copyOfRange(body, headersEnd + 4, next);
+      String headers =
+          new String(body, start, headersEnd - start, StandardCharsets.ISO_8859_1)
+              .toLowerCase(Locale.ROOT);
+      byte[] content = Arrays.copyOfRange(body, headersEnd + 4, next);
       Part part = new Part(content, header(headers, "content-type"));
       if (headers.contains("filename=")) {
         return part;
@@ -44,7 +49,8 @@ final class Multipart {
       pos = next + 2;
     }
     if (first == null) {
-      throw malformed("multipart body has no parts: send the image as a file field");
+      throw RejectedImageException.malformed(
+          "multipart body has no parts: send the image as a file field");
     }
     return first;
   }
@@ -70,9 +76,5 @@ final class Multipart {
       return i;
     }
     return -1;
-  }
-
-  private static RejectedImageException malformed(String message) {
-    return new RejectedImageException(Reason.MALFORMED, message);
   }
 }

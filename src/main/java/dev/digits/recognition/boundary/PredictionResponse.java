@@ -11,11 +11,16 @@ import javax.imageio.ImageIO;
 
 /** The JSON API's answer for one image; {@code input} is the 28x28 picture the model read. */
 @JsonbPropertyOrder({"digit", "confidence", "probabilities", "model", "input"})
-public record PredictionResponse(int digit, float confidence, float[] probabilities, String model, String input) {
+public record PredictionResponse(
+    int digit, float confidence, float[] probabilities, String model, String input) {
 
   static PredictionResponse of(Recognition r) {
-    return new PredictionResponse(r.prediction().digit(), round(r.prediction().confidence()),
-        rounded(r.prediction().probabilities()), r.model(), inputDataUrl(r.input()));
+    return new PredictionResponse(
+        r.prediction().digit(),
+        round(r.prediction().confidence()),
+        rounded(r.prediction().probabilities()),
+        r.model(),
+        inputDataUrl(r.input()));
   }
 
   private static float[] rounded(float[] p) {

@@ -1,13 +1,18 @@
 package dev.digits.recognition.boundary;
 
+import dev.digits.recognition.control.ModelState;
 import dev.digits.recognition.control.Recognizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once both models are loaded (MicroProfile Health, /health/ready). */
+/**
+ * Ready once both models are loaded (MicroProfile Health, /health/ready), with the state and its
+ * reason.
+ */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
@@ -15,10 +20,11 @@ public class ReadinessCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    var r = HealthCheckResponse.named("models").status(recognizer.isReady());
-    if (!recognizer.isReady()) {
-      r.withData("reason", recognizer.notReadyReason());
-    }
-    return r.build();
+    ModelState models = recognizer.state();
+    return HealthCheckResponse.named("models")
+        .status(models.isReady())
+        .withData("state", models.status().name().toLowerCase(Locale.ROOT))
+        .withData("reason", models.reason())
+        .build();
   }
 }

@@ -14,14 +14,24 @@ final class ModelCatalog {
   private ModelCatalog() {}
 
   static ModelInfo read(ModelFiles.Source source, String name) {
-    try (InputStream in = source.open(name + ".json"); JsonReader reader = Json.createReader(in)) {
+    try (InputStream in = source.open(name + ".json");
+        JsonReader reader = Json.createReader(in)) {
       JsonObject card = reader.readObject();
-      return new ModelInfo(name, card.getString("architecture", ""), card.getJsonNumber("parameters").longValue(),
-          number(card, "testAccuracy"), card.containsKey("epochs") ? card.getInt("epochs") : null,
-          number(card, "trainingSeconds"), card.getString("trainedAt", null));
+      return new ModelInfo(
+          name,
+          card.getString("architecture", ""),
+          card.getJsonNumber("parameters").longValue(),
+          number(card, "testAccuracy"),
+          card.containsKey("epochs") ? card.getInt("epochs") : null,
+          number(card, "trainingSeconds"),
+          card.getString("trainedAt", null));
     } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("model card " + source.describe(name + ".json") + " is missing or invalid: "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "model card "
+              + source.describe(name + ".json")
+              + " is missing or invalid: "
+              + e.getMessage(),
+          e);
     }
   }
 

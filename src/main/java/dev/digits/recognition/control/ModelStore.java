@@ -1,44 +1,34 @@
 package dev.digits.recognition.control;
 
-import dev.digits.model.BatchingClassifier;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.EnsembleClassifier;
 import dev.digits.model.ModelFiles;
+import dev.digits.model.cnn.CnnEngine;
 import dev.digits.recognition.entity.ModelInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadFactory;
 
 /** The loaded models by name (ann, cnn, ensemble), each with the facts of its model card. */
 final class ModelStore implements AutoCloseable {
   private final Map<String, DigitClassifier> classifiers;
   private final List<ModelInfo> infos;
-  private final Runnable stop;
+  private final DigitClassifier cnn;
 
-  private ModelStore(Map<String, DigitClassifier> classifiers, List<ModelInfo> infos, Runnable stop) {
+  private ModelStore(
+      Map<String, DigitClassifier> classifiers, List<ModelInfo> infos, DigitClassifier cnn) {
     this.classifiers = classifiers;
     this.infos = infos;
-    this.stop = stop;
+    this.cnn = cnn;
   }
 
-  /**
-   * Loads both models and their cards. The CNN runs on the given engine: {@code java}, the trained
-   * network's forward pass in plain Java, or {@code dl4j}, DL4J's own inference behind dynamic
-   * batching (about a third of the speed here, BENCHMARKS.md).
-   */
-  static ModelStore load(ModelFiles.Source source, String engine, int maxBatch, ThreadFactory threads) {
+  /** Loads both models and their cards, the CNN on the given engine. */
+  static ModelStore load(ModelFiles.Source source, CnnEngine engine, CnnEngine.Options options) {
     DigitClassifier ann = ModelFiles.ann(source);
-    DigitClassifier cnn = switch (engine) {
-      case "java" -> ModelFiles.cnnForwardPass(source); // no ND4J: its native libraries never load
-      case "dl4j" -> new BatchingClassifier(ModelFiles.cnn(source), maxBatch, threads);
-      default -> throw new IllegalArgumentException("digits.cnn.engine is java or dl4j, not " + engine);
-    };
-    Runnable stop = cnn instanceof BatchingClassifier batching ? batching::close : () -> {};
+    DigitClassifier cnn = engine.load(source, options);
     try {
-      cnn.probabilities(new float[DigitClassifier.PIXELS]); // the first call pays for lazy initialisation, not a request
       Map<String, DigitClassifier> map = new LinkedHashMap<>();
       map.put("ann", ann);
       map.put("cnn", cnn);
@@ -47,9 +37,9 @@ final class ModelStore implements AutoCloseable {
       for (String name : map.keySet()) {
         cards.add(ModelCatalog.read(source, name));
       }
-      return new ModelStore(Map.copyOf(map), List.copyOf(cards), stop);
+      return new ModelStore(Map.copyOf(map), List.copyOf(cards), cnn);
     } catch (RuntimeException e) {
-      stop.run();
+      CnnEngine.close(cnn);
       throw e;
     }
   }
@@ -69,6 +59,6 @@ final class ModelStore implements AutoCloseable {
 
   @Override
   public void close() {
-    stop.run();
+    CnnEngine.close(cnn);
   }
 }

@@ -1,13 +1,12 @@
 package dev.digits.recognition.control;
 
+import dev.digits.image.EncodedImage;
 import dev.digits.image.Preprocessor;
 import dev.digits.image.RejectedImageException;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.ModelFiles;
 import dev.digits.model.Prediction;
-import dev.digits.model.cnn.CnnClassifier;
-import dev.digits.model.cnn.CnnForwardPass;
-import dev.digits.model.cnn.NativeLibraryCopies;
+import dev.digits.model.cnn.CnnEngine;
 import dev.digits.recognition.entity.ModelInfo;
 import dev.digits.recognition.entity.Recognition;
 import jakarta.annotation.PreDestroy;
@@ -20,6 +19,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
@@ -51,12 +51,16 @@ public class Recognizer {
   @ConfigProperty(name = "digits.cnn.max-batch", defaultValue = "64")
   int maxBatch;
 
-  /** What runs the CNN: java (its forward pass in plain Java) or dl4j (DL4J's inference, batched). */
+  /**
+   * What runs the CNN: java (its forward pass in plain Java) or dl4j (DL4J's inference, batched).
+   */
   @Inject
   @ConfigProperty(name = "digits.cnn.engine", defaultValue = "java")
   String cnnEngine;
 
-  /** Threads ND4J may use for one operation (the dl4j engine); 0 keeps its default (one per core). */
+  /**
+   * Threads ND4J may use for one operation (the dl4j engine); 0 keeps its default (one per core).
+   */
   @Inject
   @ConfigProperty(name = "digits.nd4j.threads", defaultValue = "1")
   int nd4jThreads;
@@ -64,7 +68,7 @@ public class Recognizer {
   @Resource ManagedThreadFactory threads;
 
   private volatile ModelStore store;
-  private volatile String loadFailure = "models are still loading";
+  private volatile ModelState state = ModelState.LOADING;
   private Semaphore admission;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -73,56 +77,48 @@ public class Recognizer {
 
   synchronized void load() {
     admission = new Semaphore(maxInFlight);
-    ModelFiles.Source source = modelsDir.filter(s -> !s.isBlank())
-        .map(dir -> ModelFiles.directory(Path.of(dir)))
-        .orElse(ModelFiles.classpath(Recognizer.class.getClassLoader(), "models"));
+    ModelFiles.Source source =
+        modelsDir
+            .filter(s -> !s.isBlank())
+            .map(dir -> ModelFiles.directory(Path.of(dir)))
+            .orElse(ModelFiles.classpath(Recognizer.class.getClassLoader(), "models"));
     long start = System.nanoTime();
     try {
-      if (nd4jThreads > 0) {
-        CnnClassifier.limitNativeThreads(nd4jThreads);
-      }
-      store = ModelStore.load(source, cnnEngine, maxBatch, threads);
-      releaseNativeLibraryCopies();
-      loadFailure = null;
-      LOG.info(() -> String.format("models loaded from %s in %.1f s; the CNN's sums run on %s", source.describe(""),
-          (System.nanoTime() - start) / 1e9, CnnForwardPass.rowKernel()));
+      var options =
+          new CnnEngine.Options(maxBatch, nd4jThreads, threads, Recognizer.class.getClassLoader());
+      store = ModelStore.load(source, CnnEngine.named(cnnEngine), options);
+      state = ModelState.READY;
+      LOG.info(
+          () ->
+              String.format(
+                  "models loaded from %s in %.1f s",
+                  source.describe(""), (System.nanoTime() - start) / 1e9));
     } catch (RuntimeException | LinkageError e) {
-      // LinkageError: ND4J's native libraries failing to load surface as class initialisation errors.
+      // LinkageError: ND4J's native libraries failing to load surface as class initialisation
+      // errors.
       // The app still deploys, reports not ready with the reason, and serves its pages.
-      loadFailure = "models failed to load: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
-      LOG.log(Level.SEVERE, loadFailure, e);
+      state =
+          ModelState.failed(
+              "models failed to load: "
+                  + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+      LOG.log(Level.SEVERE, state.reason(), e);
     }
   }
 
-  // Payara's class loader read ND4J's native libraries into the heap while ND4J loaded them. Once
-  // freed, one full collection gives that memory back to the system instead of keeping it resident.
-  private static void releaseNativeLibraryCopies() {
-    long released = NativeLibraryCopies.release(Recognizer.class.getClassLoader());
-    if (released > 0) {
-      System.gc();
-      LOG.info(() -> String.format("released the %d MB the class loader kept of ND4J's native libraries", released >> 20));
-    }
-  }
-
-  public boolean isReady() {
-    return loadFailure == null;
-  }
-
-  /** Why the service is not ready, or null. */
-  public String notReadyReason() {
-    return loadFailure;
+  public ModelState state() {
+    return state;
   }
 
   public List<ModelInfo> models() {
-    return isReady() ? store.infos() : List.of();
+    return state.isReady() ? store.infos() : List.of();
   }
 
-  public Recognition recognize(byte[] image, String model) {
+  public Recognition recognize(EncodedImage image, String model) {
     return recognizeAll(List.of(image), model).get(0);
   }
 
   /** Several images with one model call, in order. */
-  public List<Recognition> recognizeAll(List<byte[]> images, String model) {
+  public List<Recognition> recognizeAll(List<EncodedImage> images, String model) {
     DigitClassifier classifier = classifier(model);
     if (!admission.tryAcquire(images.size())) {
       throw new BusyException("the service is busy: retry in a moment");
@@ -143,9 +139,9 @@ public class Recognizer {
     }
   }
 
-  private static float[] preprocess(byte[] image, int index, int count) {
+  private static float[] preprocess(EncodedImage image, int index, int count) {
     try {
-      return Preprocessor.fromImageBytes(image);
+      return Preprocessor.toMnist(image);
     } catch (RejectedImageException e) {
       if (count == 1) {
         throw e;
@@ -155,10 +151,11 @@ public class Recognizer {
   }
 
   private DigitClassifier classifier(String model) {
-    if (!isReady()) {
-      throw new NotReadyException(loadFailure);
+    if (!state.isReady()) {
+      throw new NotReadyException(state.reason());
     }
-    String name = model == null || model.isBlank() ? DEFAULT_MODEL : model.strip().toLowerCase(java.util.Locale.ROOT);
+    String name =
+        model == null || model.isBlank() ? DEFAULT_MODEL : model.strip().toLowerCase(Locale.ROOT);
     DigitClassifier c = store.get(name);
     if (c == null) {
       throw new UnknownModelException(name, store.names());

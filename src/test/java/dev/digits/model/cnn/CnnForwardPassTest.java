@@ -16,9 +16,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import java.util.Arrays;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -30,15 +30,19 @@ class CnnForwardPassTest {
   @Test
   void agreesWithDl4jOnEveryTestDigit() {
     CnnClassifier dl4j = ModelFiles.cnn(Path.of("models"));
-    CnnForwardPass java = ModelFiles.cnnForwardPass(Path.of("models")); // the served engine, read without ND4J
+    CnnForwardPass java =
+        ModelFiles.cnnForwardPass(
+            ModelFiles.directory(Path.of("models"))); // the served engine, read without ND4J
     MnistDataset test = MnistFixture.test();
     double worst = 0;
     for (int start = 0; start < test.size(); start += 500) {
-      float[][] batch = Arrays.copyOfRange(test.images(), start, Math.min(start + 500, test.size()));
+      float[][] batch =
+          Arrays.copyOfRange(test.images(), start, Math.min(start + 500, test.size()));
       float[][] expected = dl4j.probabilities(batch);
       for (int i = 0; i < batch.length; i++) {
         float[] p = java.probabilities(batch[i]);
-        assertEquals(Prediction.argmax(expected[i]), Prediction.argmax(p), "test digit " + (start + i));
+        assertEquals(
+            Prediction.argmax(expected[i]), Prediction.argmax(p), "test digit " + (start + i));
         for (int k = 0; k < p.length; k++) {
           worst = Math.max(worst, Math.abs(p[k] - expected[i][k]));
         }
@@ -66,17 +70,24 @@ class CnnForwardPassTest {
       zip.putNextEntry(new ZipEntry("configuration.json"));
       zip.write("{}".getBytes(StandardCharsets.UTF_8));
     }
-    assertThrows(IOException.class, () -> SavedNetwork.read(new ByteArrayInputStream(other.toByteArray())));
-    assertThrows(IOException.class, () -> SavedNetwork.read(new ByteArrayInputStream(Arrays.copyOf(model, model.length / 2))));
+    assertThrows(
+        IOException.class, () -> SavedNetwork.read(new ByteArrayInputStream(other.toByteArray())));
+    assertThrows(
+        IOException.class,
+        () -> SavedNetwork.read(new ByteArrayInputStream(Arrays.copyOf(model, model.length / 2))));
   }
 
   @Test
   void refusesANetworkOfAnotherShape() {
-    MultiLayerNetwork other = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().list()
-        .layer(new DenseLayer.Builder().nIn(784).nOut(10).build())
-        .layer(new OutputLayer.Builder().nIn(10).nOut(10).build())
-        .build());
+    MultiLayerNetwork other =
+        new MultiLayerNetwork(
+            new NeuralNetConfiguration.Builder()
+                .list()
+                .layer(new DenseLayer.Builder().nIn(784).nOut(10).build())
+                .layer(new OutputLayer.Builder().nIn(10).nOut(10).build())
+                .build());
     other.init();
-    assertThrows(IllegalArgumentException.class, () -> CnnForwardPass.of(new CnnClassifier(other).saved()));
+    assertThrows(
+        IllegalArgumentException.class, () -> CnnForwardPass.of(new CnnClassifier(other).saved()));
   }
 }

@@ -33,7 +33,8 @@ class NativeLibraryCopiesTest {
     Entry lib = new Entry(1000);
     Entry versioned = new Entry(300);
     Entry cls = new Entry(20);
-    loader.resourceEntries.put("org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64/libnd4jcpu.so", lib);
+    loader.resourceEntries.put(
+        "org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64/libnd4jcpu.so", lib);
     loader.resourceEntries.put("org/bytedeco/openblas/linux-x86_64/libopenblas.so.0", versioned);
     loader.resourceEntries.put("dev.digits.Foo", cls);
 
@@ -42,7 +43,10 @@ class NativeLibraryCopiesTest {
     assertNull(lib.binaryContent);
     assertNull(versioned.binaryContent);
     assertArrayEquals(new byte[20], cls.binaryContent);
-    assertSame(lib, loader.resourceEntries.get("org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64/libnd4jcpu.so"));
+    assertSame(
+        lib,
+        loader.resourceEntries.get(
+            "org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64/libnd4jcpu.so"));
     assertEquals(0, NativeLibraryCopies.release(loader));
   }
 

@@ -47,7 +47,8 @@ class BodyReaderTest {
   @Test
   void largeDeclaredBodyGrowsAsItArrives() {
     byte[] body = bytes(BodyReader.MAX_PREALLOCATED + 1);
-    assertArrayEquals(body, BodyReader.read(new ByteArrayInputStream(body), Integer.toString(body.length)));
+    assertArrayEquals(
+        body, BodyReader.read(new ByteArrayInputStream(body), Integer.toString(body.length)));
   }
 
   @Test
@@ -59,21 +60,35 @@ class BodyReaderTest {
   @Test
   void oversizedBodyIsRefusedDeclaredOrNot() {
     byte[] body = bytes(BodyReader.MAX_BYTES + 1);
-    assertEquals(Reason.TOO_LARGE, assertThrows(RejectedImageException.class,
-        () -> BodyReader.read(new ByteArrayInputStream(body), Integer.toString(body.length))).reason());
-    assertEquals(Reason.TOO_LARGE, assertThrows(RejectedImageException.class,
-        () -> BodyReader.read(new ByteArrayInputStream(body), null)).reason());
+    assertEquals(
+        Reason.TOO_LARGE,
+        assertThrows(
+                RejectedImageException.class,
+                () ->
+                    BodyReader.read(new ByteArrayInputStream(body), Integer.toString(body.length)))
+            .reason());
+    assertEquals(
+        Reason.TOO_LARGE,
+        assertThrows(
+                RejectedImageException.class,
+                () -> BodyReader.read(new ByteArrayInputStream(body), null))
+            .reason());
   }
 
   @Test
   void brokenStreamIsTheClientsFault() {
-    InputStream broken = new InputStream() {
-      @Override
-      public int read() throws IOException {
-        throw new IOException("connection reset");
-      }
-    };
-    assertEquals(Reason.MALFORMED, assertThrows(RejectedImageException.class, () -> BodyReader.read(broken, "10")).reason());
-    assertEquals(Reason.MALFORMED, assertThrows(RejectedImageException.class, () -> BodyReader.read(broken, null)).reason());
+    InputStream broken =
+        new InputStream() {
+          @Override
+          public int read() throws IOException {
+            throw new IOException("connection reset");
+          }
+        };
+    assertEquals(
+        Reason.MALFORMED,
+        assertThrows(RejectedImageException.class, () -> BodyReader.read(broken, "10")).reason());
+    assertEquals(
+        Reason.MALFORMED,
+        assertThrows(RejectedImageException.class, () -> BodyReader.read(broken, null)).reason());
   }
 }

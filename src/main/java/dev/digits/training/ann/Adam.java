@@ -1,4 +1,6 @@
-package dev.digits.model.scratch;
+package dev.digits.training.ann;
+
+import dev.digits.model.ann.AnnWeights;
 
 /** The Adam optimiser (Kingma and Ba, 2015) over the four parameter arrays of a network. */
 final class Adam {
@@ -10,7 +12,7 @@ final class Adam {
   private final float[][] v;
   private int step;
 
-  Adam(ScratchWeights shape) {
+  Adam(AnnWeights shape) {
     float[][] arrays = shape.arrays();
     m = new float[arrays.length][];
     v = new float[arrays.length][];
@@ -20,12 +22,15 @@ final class Adam {
     }
   }
 
-  /** Moves {@code params} against {@code grad}, which holds sums over {@code batchSize} examples. */
-  void step(ScratchWeights params, ScratchWeights grad, int batchSize, float learningRate) {
+  /**
+   * Moves {@code params} against {@code grad}, which holds sums over {@code batchSize} examples.
+   */
+  void step(AnnWeights params, AnnWeights grad, int batchSize, float learningRate) {
     step++;
     float scale = 1f / batchSize;
     // Bias correction folded into the step size, as in the paper's section 2.
-    float lr = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step)));
+    float lr =
+        (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step)));
     float[][] p = params.arrays();
     float[][] g = grad.arrays();
     for (int a = 0; a < p.length; a++) {

@@ -1,8 +1,11 @@
-package dev.digits.model.cnn;
+package dev.digits.training.cnn;
 
 import dev.digits.mnist.Augmenter;
 import dev.digits.mnist.EpochOrder;
 import dev.digits.mnist.MnistDataset;
+import dev.digits.model.DigitClassifier;
+import dev.digits.model.cnn.CnnArchitecture;
+import dev.digits.model.cnn.CnnClassifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,8 +24,15 @@ public final class CnnTrainer {
 
   /** Hyperparameters; see TrainCnn for the values used and why. */
   /** Hyperparameters; the last {@code cleanEpochs} of the {@code epochs} see undistorted digits. */
-  public record Config(int epochs, int cleanEpochs, int batchSize, double learningRate, double decayPerEpoch, long seed,
-      Augmenter.Settings augmentation, Path checkpoint) {}
+  public record Config(
+      int epochs,
+      int cleanEpochs,
+      int batchSize,
+      double learningRate,
+      double decayPerEpoch,
+      long seed,
+      Augmenter.Settings augmentation,
+      Path checkpoint) {}
 
   /** Told of progress within an epoch and at its end. */
   public interface Listener {
@@ -53,7 +63,8 @@ public final class CnnTrainer {
         loss += net.score();
         listener.batchDone(epoch, b + 1, batches, loss / (b + 1));
       }
-      net.incrementEpochCount(); // drives the per-epoch learning-rate schedule, and is saved with the checkpoint
+      net.incrementEpochCount(); // drives the per-epoch learning-rate schedule, and is saved with
+      // the checkpoint
       saveCheckpoint(net);
       listener.epochDone(epoch, loss / batches, new CnnClassifier(net));
     }
@@ -68,26 +79,34 @@ public final class CnnTrainer {
         System.out.printf("resuming from %s after epoch %d%n", checkpoint, net.getEpochCount());
         return net;
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read checkpoint " + checkpoint + " (delete it to start afresh)", e);
+        throw new UncheckedIOException(
+            "cannot read checkpoint " + checkpoint + " (delete it to start afresh)", e);
       }
     }
-    MultiLayerNetwork net = new MultiLayerNetwork(
-        CnnArchitecture.configuration(config.seed(), config.learningRate(), config.decayPerEpoch()));
+    MultiLayerNetwork net =
+        new MultiLayerNetwork(
+            CnnArchitecture.configuration(
+                config.seed(), config.learningRate(), config.decayPerEpoch()));
     net.init();
     return net;
   }
 
-  private DataSet batch(MnistDataset data, int[] order, int start, int end, Augmenter augmenter, int epoch) {
+  private DataSet batch(
+      MnistDataset data, int[] order, int start, int end, Augmenter augmenter, int epoch) {
     int n = end - start;
-    float[] features = new float[n * MnistDataset.PIXELS];
+    float[] features = new float[n * DigitClassifier.PIXELS];
     float[] labels = new float[n * 10];
     for (int i = 0; i < n; i++) {
       int idx = order[start + i];
-      System.arraycopy(augmenter.augment(data.images()[idx], EpochOrder.forExample(config.seed(), epoch, idx)), 0, features, i * MnistDataset.PIXELS,
-          MnistDataset.PIXELS);
+      System.arraycopy(
+          augmenter.augment(data.images()[idx], EpochOrder.forExample(config.seed(), epoch, idx)),
+          0,
+          features,
+          i * DigitClassifier.PIXELS,
+          DigitClassifier.PIXELS);
       labels[i * 10 + data.labels()[idx]] = 1f;
     }
-    INDArray f = Nd4j.create(features, new long[] {n, MnistDataset.PIXELS}, 'c');
+    INDArray f = Nd4j.create(features, new long[] {n, DigitClassifier.PIXELS}, 'c');
     INDArray l = Nd4j.create(labels, new long[] {n, 10}, 'c');
     return new DataSet(f, l);
   }
@@ -102,10 +121,10 @@ public final class CnnTrainer {
       Path tmp = checkpoint.resolveSibling(checkpoint.getFileName() + ".tmp");
       net.save(tmp.toFile(), true);
       // Atomic, so a run killed mid-write leaves the previous checkpoint intact.
-      Files.move(tmp, checkpoint, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          tmp, checkpoint, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write checkpoint " + checkpoint, e);
     }
   }
-
 }

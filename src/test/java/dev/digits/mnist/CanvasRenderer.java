@@ -16,7 +16,9 @@ import javax.imageio.ImageIO;
  * preprocessing and the HTTP API with real digits, and by the benchmark.
  */
 public final class CanvasRenderer {
-  /** Where and how to draw: the digit's square at (x, y) with the given side, in ink on background. */
+  /**
+   * Where and how to draw: the digit's square at (x, y) with the given side, in ink on background.
+   */
   public record Style(int canvas, int x, int y, int side, Color ink, Color background) {
     /** The old app's canvas: 280x280, the digit at full size, black on white. */
     public static Style oldCanvas() {
@@ -40,7 +42,8 @@ public final class CanvasRenderer {
         g.setColor(s.background());
         g.fillRect(0, 0, s.canvas(), s.canvas());
       }
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       g.drawImage(digit, s.x(), s.y(), s.side(), s.side(), null);
     } finally {
       g.dispose();
@@ -56,7 +59,8 @@ public final class CanvasRenderer {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       if (!ImageIO.write(image, format, out)) {
-        throw new IllegalArgumentException("no ImageIO writer for " + format + " of this image type");
+        throw new IllegalArgumentException(
+            "no ImageIO writer for " + format + " of this image type");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,4 +1,4 @@
-package dev.digits.model.scratch;
+package dev.digits.training.ann;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,18 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.digits.mnist.Augmenter;
 import dev.digits.mnist.MnistDataset;
 import dev.digits.mnist.MnistFixture;
+import dev.digits.model.ann.AnnNetwork;
 import dev.digits.training.Evaluation;
 import org.junit.jupiter.api.Test;
 
-class ScratchTrainerTest {
-  private static final ScratchTrainer.Config SHORT =
-      new ScratchTrainer.Config(64, 1, 32, 2e-3f, 1f, 9, Augmenter.Settings.NONE);
+class AnnTrainerTest {
+  private static final AnnTrainer.Config SHORT =
+      new AnnTrainer.Config(64, 1, 32, 2e-3f, 1f, 9, Augmenter.Settings.NONE);
 
   @Test
   void oneEpochOnFiveThousandDigitsLearns() {
     MnistDataset slice = MnistFixture.training().head(5_000);
-    ScratchNetwork net;
-    try (ScratchTrainer trainer = new ScratchTrainer(SHORT, 2)) {
+    AnnNetwork net;
+    try (AnnTrainer trainer = new AnnTrainer(SHORT, 2)) {
       net = trainer.train(slice, (epoch, loss, acc, snapshot) -> {});
     }
     double accuracy = Evaluation.of(net, MnistFixture.test()).accuracy();
@@ -27,9 +28,9 @@ class ScratchTrainerTest {
   @Test
   void sameSeedAndThreadsGiveTheSameNetwork() {
     MnistDataset slice = MnistFixture.training().head(1_000);
-    ScratchNetwork a;
-    ScratchNetwork b;
-    try (ScratchTrainer trainer = new ScratchTrainer(SHORT, 2)) {
+    AnnNetwork a;
+    AnnNetwork b;
+    try (AnnTrainer trainer = new AnnTrainer(SHORT, 2)) {
       a = trainer.train(slice, (epoch, loss, acc, snapshot) -> {});
       b = trainer.train(slice, (epoch, loss, acc, snapshot) -> {});
     }

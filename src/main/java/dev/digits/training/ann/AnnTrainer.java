@@ -1,10 +1,14 @@
-package dev.digits.model.scratch;
+package dev.digits.training.ann;
 
 import dev.digits.mnist.Augmenter;
 import dev.digits.mnist.EpochOrder;
 import dev.digits.mnist.MnistDataset;
+import dev.digits.model.DigitClassifier;
 import dev.digits.model.Prediction;
+import dev.digits.model.ann.AnnNetwork;
+import dev.digits.model.ann.AnnWeights;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
@@ -14,39 +18,47 @@ import java.util.concurrent.Future;
 
 /**
  * Trains the from-scratch network with mini-batch Adam. Each batch is split across threads that
- * accumulate gradients into their own buffers; the sums are then added in a fixed order, so a run is
- * reproducible for a given seed and thread count.
+ * accumulate gradients into their own buffers; the sums are then added in a fixed order, so a run
+ * is reproducible for a given seed and thread count.
  */
-public final class ScratchTrainer implements AutoCloseable {
+public final class AnnTrainer implements AutoCloseable {
 
   /** Hyperparameters; see TrainAnn for the values used and why. */
-  public record Config(int hidden, int epochs, int batchSize, float learningRate, float decayPerEpoch, long seed,
+  public record Config(
+      int hidden,
+      int epochs,
+      int batchSize,
+      float learningRate,
+      float decayPerEpoch,
+      long seed,
       Augmenter.Settings augmentation) {}
 
   /** Told after each epoch. */
   public interface Listener {
-    void epochDone(int epoch, double meanLoss, double trainAccuracy, ScratchNetwork network);
+    void epochDone(int epoch, double meanLoss, double trainAccuracy, AnnNetwork network);
   }
 
   private final Config config;
   private final int threads;
   private final ExecutorService pool;
 
-  public ScratchTrainer(Config config, int threads) {
+  public AnnTrainer(Config config, int threads) {
     this.config = config;
     this.threads = threads;
     this.pool = Executors.newFixedThreadPool(threads);
   }
 
-  public ScratchNetwork train(MnistDataset data, Listener listener) {
+  public AnnNetwork train(MnistDataset data, Listener listener) {
     Random random = new Random(config.seed());
-    ScratchWeights weights = ScratchWeights.initial(MnistDataset.PIXELS, config.hidden(), 10, random);
+    AnnWeights weights =
+        AnnWeights.initial(
+            DigitClassifier.PIXELS, config.hidden(), DigitClassifier.CLASSES, random);
     Adam adam = new Adam(weights);
     List<Worker> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       workers.add(new Worker(weights, new Augmenter(config.augmentation())));
     }
-    ScratchWeights total = ScratchWeights.zeros(weights.inputs(), weights.hidden(), weights.outputs());
+    AnnWeights total = AnnWeights.zeros(weights.inputs(), weights.hidden(), weights.outputs());
     for (int epoch = 1; epoch <= config.epochs(); epoch++) {
       int[] order = EpochOrder.shuffled(data.size(), config.seed(), epoch);
       float lr = (float) (config.learningRate() * Math.pow(config.decayPerEpoch(), epoch - 1));
@@ -63,12 +75,14 @@ public final class ScratchTrainer implements AutoCloseable {
         }
         adam.step(weights, total, end - start, lr);
       }
-      listener.epochDone(epoch, loss / order.length, (double) correct / order.length, new ScratchNetwork(weights));
+      listener.epochDone(
+          epoch, loss / order.length, (double) correct / order.length, new AnnNetwork(weights));
     }
-    return new ScratchNetwork(weights);
+    return new AnnNetwork(weights);
   }
 
-  private void runBatch(List<Worker> workers, MnistDataset data, int[] order, int start, int end, int epoch) {
+  private void runBatch(
+      List<Worker> workers, MnistDataset data, int[] order, int start, int end, int epoch) {
     int n = end - start;
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < workers.size(); t++) {
@@ -91,8 +105,8 @@ public final class ScratchTrainer implements AutoCloseable {
 
   /** One thread's share of a batch: its own gradient sums and scratch arrays. */
   private static final class Worker {
-    final ScratchWeights weights;
-    final ScratchWeights grad;
+    final AnnWeights weights;
+    final AnnWeights grad;
     final Augmenter augmenter;
     final float[] hidden;
     final float[] out;
@@ -100,9 +114,9 @@ public final class ScratchTrainer implements AutoCloseable {
     double loss;
     int correct;
 
-    Worker(ScratchWeights weights, Augmenter augmenter) {
+    Worker(AnnWeights weights, Augmenter augmenter) {
       this.weights = weights;
-      this.grad = ScratchWeights.zeros(weights.inputs(), weights.hidden(), weights.outputs());
+      this.grad = AnnWeights.zeros(weights.inputs(), weights.hidden(), weights.outputs());
       this.augmenter = augmenter;
       this.hidden = new float[weights.hidden()];
       this.out = new float[weights.outputs()];
@@ -126,14 +140,13 @@ public final class ScratchTrainer implements AutoCloseable {
     }
   }
 
-
-  private static void clear(ScratchWeights w) {
+  private static void clear(AnnWeights w) {
     for (float[] a : w.arrays()) {
-      java.util.Arrays.fill(a, 0f);
+      Arrays.fill(a, 0f);
     }
   }
 
-  private static void add(ScratchWeights into, ScratchWeights from) {
+  private static void add(AnnWeights into, AnnWeights from) {
     float[][] a = into.arrays();
     float[][] b = from.arrays();
     for (int k = 0; k < a.length; k++) {

@@ -1,10 +1,11 @@
-package dev.digits.model.cnn;
+package dev.digits.training.cnn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.digits.mnist.Augmenter;
 import dev.digits.mnist.MnistFixture;
+import dev.digits.model.cnn.CnnClassifier;
 import dev.digits.training.Evaluation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +19,17 @@ class CnnTrainerTest {
   void oneEpochOnThreeThousandDigitsLearnsAndSurvivesASaveLoadRoundTrip() throws Exception {
     Path checkpoint = dir.resolve("cnn-checkpoint.zip");
     var config = new CnnTrainer.Config(1, 0, 64, 2e-3, 1, 5, Augmenter.Settings.NONE, checkpoint);
-    CnnClassifier cnn = new CnnTrainer(config).train(MnistFixture.training().head(3_000), new CnnTrainer.Listener() {
-      @Override
-      public void batchDone(int epoch, int batch, int batches, double loss) {}
+    CnnClassifier cnn =
+        new CnnTrainer(config)
+            .train(
+                MnistFixture.training().head(3_000),
+                new CnnTrainer.Listener() {
+                  @Override
+                  public void batchDone(int epoch, int batch, int batches, double loss) {}
 
-      @Override
-      public void epochDone(int epoch, double meanLoss, CnnClassifier snapshot) {}
-    });
+                  @Override
+                  public void epochDone(int epoch, double meanLoss, CnnClassifier snapshot) {}
+                });
     double accuracy = Evaluation.of(cnn, MnistFixture.test().head(2_000)).accuracy();
     assertTrue(accuracy > 0.85, "accuracy " + accuracy);
     assertTrue(Files.isRegularFile(checkpoint), "a checkpoint is written after the epoch");

@@ -1,4 +1,4 @@
-package dev.digits.model.scratch;
+package dev.digits.model.ann;
 
 import dev.digits.model.DigitClassifier;
 
@@ -7,13 +7,16 @@ import dev.digits.model.DigitClassifier;
  * Weights are copied in and never change, and activations live on the caller's stack, so any number
  * of threads may classify at once.
  */
-public final class ScratchNetwork implements DigitClassifier {
-  private final ScratchWeights weights;
+public final class AnnNetwork implements DigitClassifier {
+  private final AnnWeights weights;
 
-  public ScratchNetwork(ScratchWeights weights) {
+  public AnnNetwork(AnnWeights weights) {
     if (weights.inputs() != PIXELS || weights.outputs() != CLASSES) {
-      throw new IllegalArgumentException("a digit network maps 784 inputs to 10 outputs, not "
-          + weights.inputs() + " to " + weights.outputs());
+      throw new IllegalArgumentException(
+          "a digit network maps 784 inputs to 10 outputs, not "
+              + weights.inputs()
+              + " to "
+              + weights.outputs());
     }
     this.weights = weights.copy();
   }
@@ -27,7 +30,7 @@ public final class ScratchNetwork implements DigitClassifier {
   public float[] probabilities(float[] image) {
     DigitClassifier.checkImage(image);
     float[] out = new float[CLASSES];
-    Backprop.forward(weights, image, new float[weights.hidden()], out);
+    AnnForwardPass.forward(weights, image, new float[weights.hidden()], out);
     return out;
   }
 
@@ -41,7 +44,7 @@ public final class ScratchNetwork implements DigitClassifier {
   }
 
   /** A copy of the weights, for saving. */
-  public ScratchWeights weights() {
+  public AnnWeights weights() {
     return weights.copy();
   }
 }

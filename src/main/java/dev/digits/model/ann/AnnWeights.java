@@ -1,14 +1,15 @@
-package dev.digits.model.scratch;
+package dev.digits.model.ann;
 
 import java.util.Random;
 
 /**
  * The parameters of a one-hidden-layer network. {@code w1} is input-major ({@code w1[i * hidden +
- * j]} joins input i to hidden unit j) so the forward pass skips blank pixels and runs the inner loop
- * over contiguous memory; {@code w2} likewise ({@code w2[j * outputs + k]}).
+ * j]} joins input i to hidden unit j) so the forward pass skips blank pixels and runs the inner
+ * loop over contiguous memory; {@code w2} likewise ({@code w2[j * outputs + k]}).
  */
-public record ScratchWeights(int inputs, int hidden, int outputs, float[] w1, float[] b1, float[] w2, float[] b2) {
-  public ScratchWeights {
+public record AnnWeights(
+    int inputs, int hidden, int outputs, float[] w1, float[] b1, float[] w2, float[] b2) {
+  public AnnWeights {
     if (inputs <= 0 || hidden <= 0 || outputs <= 0) {
       throw new IllegalArgumentException("layer sizes must be positive");
     }
@@ -19,21 +20,27 @@ public record ScratchWeights(int inputs, int hidden, int outputs, float[] w1, fl
   }
 
   /** Zero weights, as a gradient accumulator. */
-  public static ScratchWeights zeros(int inputs, int hidden, int outputs) {
-    return new ScratchWeights(inputs, hidden, outputs, new float[inputs * hidden], new float[hidden],
-        new float[hidden * outputs], new float[outputs]);
+  public static AnnWeights zeros(int inputs, int hidden, int outputs) {
+    return new AnnWeights(
+        inputs,
+        hidden,
+        outputs,
+        new float[inputs * hidden],
+        new float[hidden],
+        new float[hidden * outputs],
+        new float[outputs]);
   }
 
   /** He initialisation (normal, variance 2/fan-in), suited to ReLU; biases start at zero. */
-  public static ScratchWeights initial(int inputs, int hidden, int outputs, Random random) {
-    ScratchWeights w = zeros(inputs, hidden, outputs);
+  public static AnnWeights initial(int inputs, int hidden, int outputs, Random random) {
+    AnnWeights w = zeros(inputs, hidden, outputs);
     fillGaussian(w.w1, Math.sqrt(2.0 / inputs), random);
     fillGaussian(w.w2, Math.sqrt(2.0 / hidden), random);
     return w;
   }
 
-  public ScratchWeights copy() {
-    return new ScratchWeights(inputs, hidden, outputs, w1.clone(), b1.clone(), w2.clone(), b2.clone());
+  public AnnWeights copy() {
+    return new AnnWeights(inputs, hidden, outputs, w1.clone(), b1.clone(), w2.clone(), b2.clone());
   }
 
   public int parameterCount() {
@@ -53,7 +60,8 @@ public record ScratchWeights(int inputs, int hidden, int outputs, float[] w1, fl
 
   private static void check(String name, float[] a, int expected) {
     if (a.length != expected) {
-      throw new IllegalArgumentException(name + " has " + a.length + " values, expected " + expected);
+      throw new IllegalArgumentException(
+          name + " has " + a.length + " values, expected " + expected);
     }
   }
 }
