@@ -2,6 +2,7 @@ package dev.digits.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -85,5 +86,10 @@ public final class Http {
 
   public static JsonStructure json(HttpResponse<String> r) {
     return Json.createReader(new StringReader(r.body())).read();
+  }
+
+  /** Any JSON value, such as the bare number the old routes answer. */
+  public static JsonValue jsonValue(HttpResponse<String> r) {
+    return Json.createReader(new StringReader(r.body())).readValue();
   }
 }
