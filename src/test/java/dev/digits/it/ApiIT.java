@@ -210,6 +210,23 @@ class ApiIT extends DeployedApp {
   }
 
   @Test
+  void pagesAnswerAtTheOldPathsAndOtherPathsAreNotFound() {
+    for (String page :
+        List.of("/", "/digit", "/digit/", "/digit/image", "/digit/image/", "/api-guide")) {
+      HttpResponse<String> r = http.get(page);
+      assertEquals(200, r.statusCode(), page);
+      assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), page);
+      assertTrue(r.body().contains("<title>"), page);
+    }
+    for (String missing :
+        List.of("/digit/nothing", "/digit/image/x", "/nothing", "/static/nothing.js")) {
+      HttpResponse<String> r = http.get(missing);
+      assertEquals(404, r.statusCode(), missing);
+      assertTrue(r.body().contains("Not found"), missing + ": " + r.body());
+    }
+  }
+
+  @Test
   void errorsAreJsonWithTheRightStatus() {
     assertError(
         400, http.post("/digit/", "application/json", "data:image/png;base64,@@@not-base64@@@"));

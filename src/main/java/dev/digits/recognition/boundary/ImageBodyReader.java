@@ -2,14 +2,8 @@ package dev.digits.recognition.boundary;
 
 import dev.digits.image.EncodedImage;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
-import java.io.InputStream;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
 
 /**
  * Reads a request body into the picture it holds, whatever form the client chose (see {@link
@@ -18,23 +12,13 @@ import java.lang.reflect.Type;
  */
 @Provider
 @Consumes({MediaType.WILDCARD, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-public class ImageBodyReader implements MessageBodyReader<EncodedImage> {
-  @Override
-  public boolean isReadable(
-      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-    return type == EncodedImage.class;
+public class ImageBodyReader extends WholeBodyReader<EncodedImage> {
+  public ImageBodyReader() {
+    super(EncodedImage.class);
   }
 
   @Override
-  public EncodedImage readFrom(
-      Class<EncodedImage> type,
-      Type genericType,
-      Annotation[] annotations,
-      MediaType mediaType,
-      MultivaluedMap<String, String> headers,
-      InputStream body) {
-    return ImagePayload.parse(
-        BodyReader.read(body, headers.getFirst(HttpHeaders.CONTENT_LENGTH)),
-        headers.getFirst(HttpHeaders.CONTENT_TYPE));
+  EncodedImage parse(byte[] body, String contentType) {
+    return ImagePayload.parse(body, contentType);
   }
 }
