@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.function.IntFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -119,24 +120,50 @@ public class Recognizer {
 
   /** Several images with one model call, in order. */
   public List<Recognition> recognizeAll(List<EncodedImage> images, String model) {
+    return admitted(model, images.size(), i -> preprocess(images.get(i), i, images.size()));
+  }
+
+  /**
+   * Images already in MNIST's convention (784 values in 0..1, ink high), classified as they are: no
+   * decoding or framing, for clients that send the model's own input tensor.
+   */
+  public List<Recognition> classify(List<float[]> mnistImages, String model) {
+    return admitted(model, mnistImages.size(), i -> mnistImage(mnistImages.get(i)));
+  }
+
+  /** The canonical name of the model a request names (the default where it names none). */
+  public String modelName(String model) {
+    return classifier(model).name();
+  }
+
+  /**
+   * Runs {@code count} inputs through the named model in one call, within the admission limit; the
+   * inputs are made (preprocessed) only once admitted.
+   */
+  private List<Recognition> admitted(String model, int count, IntFunction<float[]> input) {
     DigitClassifier classifier = classifier(model);
-    if (!admission.tryAcquire(images.size())) {
+    if (!admission.tryAcquire(count)) {
       throw new BusyException("the service is busy: retry in a moment");
     }
     try {
-      float[][] inputs = new float[images.size()][];
-      for (int i = 0; i < inputs.length; i++) {
-        inputs[i] = preprocess(images.get(i), i, inputs.length);
+      float[][] inputs = new float[count][];
+      for (int i = 0; i < count; i++) {
+        inputs[i] = input.apply(i);
       }
       float[][] probabilities = classifier.probabilities(inputs);
-      List<Recognition> out = new ArrayList<>(inputs.length);
-      for (int i = 0; i < inputs.length; i++) {
+      List<Recognition> out = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
         out.add(new Recognition(classifier.name(), Prediction.of(probabilities[i]), inputs[i]));
       }
       return out;
     } finally {
-      admission.release(images.size());
+      admission.release(count);
     }
+  }
+
+  private static float[] mnistImage(float[] image) {
+    DigitClassifier.checkImage(image);
+    return image;
   }
 
   private static float[] preprocess(EncodedImage image, int index, int count) {
