@@ -70,6 +70,18 @@ public final class Http {
     }
   }
 
+  /** The answer as bytes, for binary bodies. */
+  public HttpResponse<byte[]> sendForBytes(HttpRequest request) {
+    try {
+      return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /**
    * A gauge the server reports at /metrics (Prometheus text: name, labels, value); 0 where it
    * reports none.

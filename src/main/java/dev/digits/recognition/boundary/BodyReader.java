@@ -11,7 +11,7 @@ import java.util.Arrays;
  * read to its end (up to a bound) before answering, so clients that send the whole body before
  * reading the answer still get the 413 instead of a reset connection.
  */
-final class BodyReader {
+public final class BodyReader {
   static final int MAX_BYTES = ApiLimits.MAX_BODY_BYTES;
   static final long MAX_DRAINED = 64L * 1024 * 1024;
 
@@ -22,7 +22,8 @@ final class BodyReader {
 
   private BodyReader() {}
 
-  static byte[] read(InputStream in, String contentLength) {
+  /** The body, refused as too large past {@link #MAX_BYTES}; {@code contentLength} may be null. */
+  public static byte[] read(InputStream in, String contentLength) {
     if (in == null) {
       return new byte[0];
     }

@@ -28,7 +28,9 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     MultivaluedMap<String, Object> h = response.getHeaders();
     h.putSingle("Access-Control-Allow-Origin", "*");
-    h.putSingle("Access-Control-Expose-Headers", "Retry-After");
+    // The inference protocol's binary answers give their JSON's length in a header a page must
+    // read.
+    h.putSingle("Access-Control-Expose-Headers", "Retry-After, Inference-Header-Content-Length");
     if (HttpMethod.OPTIONS.equals(request.getMethod())) {
       h.putSingle("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
       String asked = request.getHeaderString("Access-Control-Request-Headers");

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * (sent as JSON, form or text), a JSON string or {@code {"image": ...}}, bare base64, raw image
  * bytes, or a multipart upload. The declared Content-Type is a hint; the content decides.
  */
-final class ImagePayload {
+public final class ImagePayload {
   private static final String EMPTY =
       "empty body: send the image as a data URL, base64, JSON or image bytes";
 
@@ -22,7 +22,7 @@ final class ImagePayload {
   private ImagePayload() {}
 
   /** The image in a request body; {@code contentType} is the request's header, or null. */
-  static EncodedImage parse(byte[] body, String contentType) {
+  public static EncodedImage parse(byte[] body, String contentType) {
     if (body.length == 0) {
       throw RejectedImageException.malformed(EMPTY);
     }
