@@ -23,6 +23,16 @@
 const { digit, confidence } = await res.json();</code></pre>
 <p><code>POST /api/v1/predict/batch</code> takes <code>{"images": ["data:...", ...]}</code> (up to ${limits.batch}) and answers the list in order.
   <code>GET /api/v1/models</code> lists the models with their test accuracy.</p>
+<h2>The Open Inference Protocol (KServe v2)</h2>
+<p>Standard inference clients (KServe's, Triton's <code>tritonclient.http</code>) call
+  <code>POST /v2/models/ann|cnn|ensemble/infer</code>. The input <code>image</code> holds up to ${limits.batch}
+  MNIST images as <code>FP32</code> (0 to 1, ink high) or <code>UINT8</code> of shape <code>[N,28,28]</code>,
+  <code>[N,784]</code> or <code>[N,1,28,28]</code>, read by the model as they are, or <code>BYTES</code>
+  <code>[N]</code> pictures, preprocessed as above; the outputs are <code>probabilities</code>, <code>digit</code>
+  and <code>confidence</code>, in JSON or binary (Triton's binary tensor data extension). <code>GET /v2</code>,
+  <code>/v2/health/ready</code> and <code>/v2/models/cnn</code> describe the server and the models. Errors there
+  are <code>{"error": "..."}</code>.</p>
+<pre><code>curl -d '{"inputs":[{"name":"image","datatype":"BYTES","shape":[1],"data":["'"$(base64 -w0 digit.png)"'"]}]}' http://localhost:8080/v2/models/cnn/infer</code></pre>
 <h2>Errors</h2>
 <p>Errors are JSON, <code>{"status": 415, "error": "..."}</code>: 400 malformed input, 404 unknown model, 413 too large
   (a body over ${limits.bodyMib} MiB, or a picture over ${limits.side} pixels a side or ${limits.megapixels} megapixels,
