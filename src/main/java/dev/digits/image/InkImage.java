@@ -34,6 +34,32 @@ public final class InkImage {
     this.inkTo = inkTo;
   }
 
+  /**
+   * An image over {@code ink} (row-major, 0..1, used as given, not copied), with each row's ink
+   * extents found here: for pictures made outside this package, such as one digit cut out of a
+   * larger picture.
+   */
+  public static InkImage of(int width, int height, float[] ink) {
+    if (width <= 0 || height <= 0 || ink.length != width * height) {
+      throw new IllegalArgumentException("ink array does not match " + width + "x" + height);
+    }
+    int[] from = new int[height];
+    int[] to = new int[height];
+    for (int y = 0, row = 0; y < height; y++, row += width) {
+      int x = 0;
+      while (x < width && ink[row + x] == 0f) {
+        x++;
+      }
+      int last = width - 1;
+      while (last > x && ink[row + last] == 0f) {
+        last--;
+      }
+      from[y] = x;
+      to[y] = x == width ? -1 : last;
+    }
+    return new InkImage(width, height, ink, from, to);
+  }
+
   public int width() {
     return width;
   }

@@ -23,7 +23,7 @@ public record PredictionResponse(
         inputDataUrl(r.input()));
   }
 
-  private static float[] rounded(float[] p) {
+  static float[] rounded(float[] p) {
     float[] out = new float[p.length];
     for (int i = 0; i < p.length; i++) {
       out[i] = round(p[i]);
@@ -32,7 +32,7 @@ public record PredictionResponse(
   }
 
   /** Six decimals: more than any client needs, and JSON stays short. */
-  private static float round(float v) {
+  static float round(float v) {
     return Math.round(v * 1e6f) / 1e6f;
   }
 

@@ -1,13 +1,17 @@
 package dev.digits.recognition.control;
 
 import dev.digits.image.EncodedImage;
+import dev.digits.image.PictureInk;
 import dev.digits.image.Preprocessor;
 import dev.digits.image.RejectedImageException;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.ModelFiles;
 import dev.digits.model.Prediction;
 import dev.digits.model.cnn.CnnEngine;
+import dev.digits.reading.NumberReader;
+import dev.digits.reading.NumberReading;
 import dev.digits.recognition.entity.ModelInfo;
+import dev.digits.recognition.entity.NumberRecognition;
 import dev.digits.recognition.entity.Recognition;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -23,6 +27,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -120,7 +125,7 @@ public class Recognizer {
 
   /** Several images with one model call, in order. */
   public List<Recognition> recognizeAll(List<EncodedImage> images, String model) {
-    return admitted(model, images.size(), i -> preprocess(images.get(i), i, images.size()));
+    return classified(model, images.size(), i -> preprocess(images.get(i), i, images.size()));
   }
 
   /**
@@ -128,7 +133,30 @@ public class Recognizer {
    * decoding or framing, for clients that send the model's own input tensor.
    */
   public List<Recognition> classify(List<float[]> mnistImages, String model) {
-    return admitted(model, mnistImages.size(), i -> mnistImage(mnistImages.get(i)));
+    return classified(model, mnistImages.size(), i -> mnistImage(mnistImages.get(i)));
+  }
+
+  /**
+   * The row of digits in one picture, read by the given model; boxes in the picture's own pixels.
+   */
+  public NumberRecognition read(EncodedImage image, String model) {
+    return readAll(List.of(image), model).get(0);
+  }
+
+  /** Several pictures, each read as a number, in order. */
+  public List<NumberRecognition> readAll(List<EncodedImage> images, String model) {
+    DigitClassifier classifier = classifier(model);
+    NumberReader reader = new NumberReader(classifier);
+    return admitted(
+        images.size(),
+        () -> {
+          List<NumberRecognition> out = new ArrayList<>(images.size());
+          for (int i = 0; i < images.size(); i++) {
+            NumberReading reading = read(reader, images.get(i), i, images.size());
+            out.add(new NumberRecognition(classifier.name(), reading));
+          }
+          return out;
+        });
   }
 
   /** The canonical name of the model a request names (the default where it names none). */
@@ -140,22 +168,31 @@ public class Recognizer {
    * Runs {@code count} inputs through the named model in one call, within the admission limit; the
    * inputs are made (preprocessed) only once admitted.
    */
-  private List<Recognition> admitted(String model, int count, IntFunction<float[]> input) {
+  private List<Recognition> classified(String model, int count, IntFunction<float[]> input) {
     DigitClassifier classifier = classifier(model);
+    return admitted(
+        count,
+        () -> {
+          float[][] inputs = new float[count][];
+          for (int i = 0; i < count; i++) {
+            inputs[i] = input.apply(i);
+          }
+          float[][] probabilities = classifier.probabilities(inputs);
+          List<Recognition> out = new ArrayList<>(count);
+          for (int i = 0; i < count; i++) {
+            out.add(new Recognition(classifier.name(), Prediction.of(probabilities[i]), inputs[i]));
+          }
+          return out;
+        });
+  }
+
+  /** Does {@code work} for {@code count} images if that many are admitted now; else 503 at once. */
+  private <T> T admitted(int count, Supplier<T> work) {
     if (!admission.tryAcquire(count)) {
       throw new BusyException("the service is busy: retry in a moment");
     }
     try {
-      float[][] inputs = new float[count][];
-      for (int i = 0; i < count; i++) {
-        inputs[i] = input.apply(i);
-      }
-      float[][] probabilities = classifier.probabilities(inputs);
-      List<Recognition> out = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        out.add(new Recognition(classifier.name(), Prediction.of(probabilities[i]), inputs[i]));
-      }
-      return out;
+      return work.get();
     } finally {
       admission.release(count);
     }
@@ -166,15 +203,28 @@ public class Recognizer {
     return image;
   }
 
+  private static NumberReading read(NumberReader reader, EncodedImage image, int index, int count) {
+    try {
+      PictureInk picture = PictureInk.of(image);
+      return reader.read(picture.ink()).scaled(picture.scale());
+    } catch (RejectedImageException e) {
+      throw numbered(e, index, count);
+    }
+  }
+
   private static float[] preprocess(EncodedImage image, int index, int count) {
     try {
       return Preprocessor.toMnist(image);
     } catch (RejectedImageException e) {
-      if (count == 1) {
-        throw e;
-      }
-      throw new RejectedImageException(e.reason(), "image " + index + ": " + e.getMessage());
+      throw numbered(e, index, count);
     }
+  }
+
+  /** In a batch, the error names the image it is about. */
+  private static RejectedImageException numbered(RejectedImageException e, int index, int count) {
+    return count == 1
+        ? e
+        : new RejectedImageException(e.reason(), "image " + index + ": " + e.getMessage());
   }
 
   private DigitClassifier classifier(String model) {
