@@ -17,7 +17,10 @@ import java.time.Duration;
 /** A small HTTP client for black-box tests against the deployed application. */
 public final class Http {
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
   private final URI base;
 
   public Http(URL base) {

@@ -16,20 +16,23 @@ import java.util.logging.Logger;
 public enum CnnEngine {
   JAVA {
     @Override
-    DigitClassifier start(ModelFiles.Source source, Options options) {
-      CnnForwardPass cnn = ModelFiles.cnnForwardPass(source);
+    public DigitClassifier load(ModelFiles.Source source, Options options) {
+      CnnForwardPass cnn = warmedUp(ModelFiles.cnnForwardPass(source));
       LOG.info(() -> "the CNN runs in plain Java, its sums on " + CnnForwardPass.rowKernel());
       return cnn;
     }
   },
   DL4J {
     @Override
-    DigitClassifier start(ModelFiles.Source source, Options options) {
+    public DigitClassifier load(ModelFiles.Source source, Options options) {
       if (options.nativeThreads() > 0) {
         CnnClassifier.limitNativeThreads(options.nativeThreads());
       }
-      CnnClassifier network = ModelFiles.cnn(source);
+      CnnClassifier network = warmedUp(ModelFiles.cnn(source));
       releaseNativeLibraryCopies(options.classLoader());
+      // Warmed up before batching: on Open Liberty, a managed thread (the batching worker) waits
+      // for
+      // the deployment to finish, so a first call through it during deployment never returns.
       return new BatchingClassifier(network, options.maxBatch(), options.threads());
     }
   };
@@ -53,22 +56,17 @@ public enum CnnEngine {
   }
 
   /**
-   * Loads the CNN from {@code source} and makes it ready to serve; the first call has been made, so
+   * Loads the CNN from {@code source} and makes it ready to serve: the first call has been made, so
    * lazy initialisation is not paid by a request. A classifier that is {@link AutoCloseable} must
    * be closed when the server stops.
    */
-  public DigitClassifier load(ModelFiles.Source source, Options options) {
-    DigitClassifier cnn = start(source, options);
-    try {
-      cnn.probabilities(new float[DigitClassifier.PIXELS]);
-      return cnn;
-    } catch (RuntimeException e) {
-      close(cnn);
-      throw e;
-    }
-  }
+  public abstract DigitClassifier load(ModelFiles.Source source, Options options);
 
-  abstract DigitClassifier start(ModelFiles.Source source, Options options);
+  /** The classifier after its first call, which pays for its lazy initialisation. */
+  private static <C extends DigitClassifier> C warmedUp(C classifier) {
+    classifier.probabilities(new float[DigitClassifier.PIXELS]);
+    return classifier;
+  }
 
   /** Closes a classifier that holds threads or native memory; leaves any other alone. */
   public static void close(DigitClassifier classifier) {
