@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,17 +27,38 @@ final class Wrk {
 
   /** Writes the Lua script: POST with the bodies in turn, or plain GET when there are none. */
   Wrk(Path dir, List<String> bodies) throws IOException {
-    Files.createDirectories(dir);
+    this(
+        dir.resolve(bodies.isEmpty() ? "get.lua" : "post.lua"),
+        bodies.stream().map(b -> b.getBytes(StandardCharsets.UTF_8)).toList(),
+        "application/json",
+        null);
+  }
+
+  /**
+   * Writes a Lua script at {@code script} that POSTs the bodies in turn with this Content-Type and,
+   * where {@code headerLengths} is given, an Inference-Header-Content-Length per body (the Open
+   * Inference Protocol's binary form).
+   */
+  Wrk(Path script, List<byte[]> bodies, String contentType, List<Integer> headerLengths)
+      throws IOException {
+    Files.createDirectories(script.getParent());
     StringBuilder lua = new StringBuilder("local bodies = {\n");
-    for (String b : bodies) {
-      lua.append("  \"").append(b).append("\",\n");
+    for (byte[] b : bodies) {
+      lua.append("  \"").append(luaEscaped(b)).append("\",\n");
+    }
+    lua.append("}\nlocal lengths = {");
+    if (headerLengths != null) {
+      headerLengths.forEach(n -> lua.append(n).append(", "));
     }
     lua.append("}\nlocal i = 0\n")
         .append("request = function()\n")
         .append("  if #bodies == 0 then return wrk.format('GET') end\n")
         .append("  i = i % #bodies + 1\n")
-        .append(
-            "  return wrk.format('POST', nil, {['Content-Type'] = 'application/json'}, bodies[i])\n")
+        .append("  local h = {['Content-Type'] = '")
+        .append(contentType)
+        .append("'}\n")
+        .append("  if #lengths > 0 then h['Inference-Header-Content-Length'] = lengths[i] end\n")
+        .append("  return wrk.format('POST', nil, h, bodies[i])\n")
         .append("end\n")
         .append("done = function(summary, latency, requests)\n")
         .append("  local e = summary.errors\n")
@@ -45,8 +67,24 @@ final class Wrk {
         .append("    e.connect + e.read + e.write + e.status + e.timeout,\n")
         .append("    latency:percentile(50), latency:percentile(90), latency:percentile(99)))\n")
         .append("end\n");
-    script = dir.resolve(bodies.isEmpty() ? "get.lua" : "post.lua");
+    this.script = script;
     Files.writeString(script, lua.toString(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Bytes as the inside of a Lua string: printable ASCII as it is, anything else as {@code \ddd}.
+   */
+  private static String luaEscaped(byte[] bytes) {
+    StringBuilder s = new StringBuilder(bytes.length);
+    for (byte b : bytes) {
+      int c = b & 0xFF;
+      if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+        s.append((char) c);
+      } else {
+        s.append('\\').append(String.format(Locale.ROOT, "%03d", c));
+      }
+    }
+    return s.toString();
   }
 
   Result run(String url, int connections, int seconds) throws IOException, InterruptedException {

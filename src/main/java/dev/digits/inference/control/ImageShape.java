@@ -1,5 +1,6 @@
 package dev.digits.inference.control;
 
+import dev.digits.model.DigitClassifier;
 import dev.digits.recognition.boundary.ApiLimits;
 import java.util.Arrays;
 
@@ -10,7 +11,7 @@ import java.util.Arrays;
  */
 final class ImageShape {
   static final int MAX_BATCH = ApiLimits.MAX_BATCH;
-  static final int SIDE = 28;
+  static final int SIDE = DigitClassifier.SIDE;
   static final int PIXELS = SIDE * SIDE;
 
   private static final long[][] PIXEL_SHAPES = {{PIXELS}, {SIDE, SIDE}, {1, SIDE, SIDE}};

@@ -1,5 +1,6 @@
 package dev.digits.model.cnn;
 
+import dev.digits.model.DigitClassifier;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -63,7 +64,7 @@ public final class CnnArchitecture {
                 .activation(Activation.SOFTMAX)
                 .dropOut(DROPOUT_RETAIN) // applied to this layer's input: the dense activations
                 .build())
-        .setInputType(InputType.convolutionalFlat(28, 28, 1))
+        .setInputType(InputType.convolutionalFlat(DigitClassifier.SIDE, DigitClassifier.SIDE, 1))
         .build();
   }
 

@@ -1,5 +1,7 @@
 package dev.digits.recognition.boundary;
 
+import static dev.digits.model.DigitClassifier.SIDE;
+
 import dev.digits.recognition.entity.Recognition;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.awt.image.BufferedImage;
@@ -37,10 +39,10 @@ public record PredictionResponse(
   }
 
   static String inputDataUrl(float[] input) {
-    BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+    BufferedImage img = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_BYTE_GRAY);
     for (int i = 0; i < input.length; i++) {
       int g = Math.round(Math.max(0f, Math.min(1f, input[i])) * 255);
-      img.getRaster().setSample(i % 28, i / 28, 0, g);
+      img.getRaster().setSample(i % SIDE, i / SIDE, 0, g);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
