@@ -32,19 +32,25 @@ export async function predict(body, choice) {
   }
 }
 
-async function ask(body, model) {
+function ask(body, model) {
+  return send(body, `/api/v1/predict?model=${model}`, 'Not predicted');
+}
+
+// POSTs body (a data URL string, sent as JSON, or a File/Blob, sent as it is) to route; the answer, or
+// an Error whose message starts with failure and gives the server's reason and status.
+export async function send(body, route, failure) {
   const headers = typeof body === 'string' ? { 'Content-Type': 'application/json' }
     : { 'Content-Type': body.type || 'application/octet-stream' };
   const payload = typeof body === 'string' ? JSON.stringify({ image: body }) : body;
   let res;
   try {
-    res = await fetch(`${base()}/api/v1/predict?model=${model}`, { method: 'POST', headers, body: payload });
+    res = await fetch(`${base()}${route}`, { method: 'POST', headers, body: payload });
   } catch (e) {
     throw new Error('The server could not be reached. Check your connection and try again.');
   }
   const data = await res.json().catch(() => ({ error: `the server answered ${res.status}` }));
   if (!res.ok) {
-    throw new Error(`Not predicted: ${data.error || res.statusText} (${res.status})`);
+    throw new Error(`${failure}: ${data.error || res.statusText} (${res.status})`);
   }
   return data;
 }
@@ -53,10 +59,11 @@ function base() {
   return document.querySelector('.brand').getAttribute('href').replace(/\/$/, '');
 }
 
-function panel(result) {
+// One model's answer for one digit: title names it (the model by default).
+export function panel(result, title = NAMES[result.model] || result.model) {
   const node = document.getElementById('panel-template').content.firstElementChild.cloneNode(true);
   node.dataset.model = result.model;
-  node.querySelector('.model-name').textContent = NAMES[result.model] || result.model;
+  node.querySelector('.model-name').textContent = title;
   node.querySelector('.digit').textContent = result.digit;
   node.querySelector('.confidence').textContent = `${(result.confidence * 100).toFixed(1)} % sure`;
   if (result.confidence < LOW_CONFIDENCE) {

@@ -1,16 +1,22 @@
-// The upload page: choose, drop or paste a picture, preview it, and predict.
+// The upload page: choose, drop or paste a picture, preview it, and predict one digit or read a
+// number, with a box drawn on the preview around each digit read.
 import { predict, setStatus, clearPanels } from './results.js';
+import { readNumber, clearReading } from './reading.js';
 
 const input = document.getElementById('picture');
 const drop = document.getElementById('drop');
 const preview = document.getElementById('preview');
+const boxes = document.getElementById('boxes');
 const model = document.getElementById('model');
+const both = model.querySelector('option[value="both"]');
+const button = document.getElementById('btn');
+let mode = new URLSearchParams(location.search).get('mode') === 'number' ? 'number' : 'digit';
 let file = null;
 
 function choose(f) {
   if (!f) return;
   file = f;
-  clearPanels();
+  clearAnswers();
   if (preview.src) URL.revokeObjectURL(preview.src);
   if (f.type.startsWith('image/')) {
     preview.src = URL.createObjectURL(f);
@@ -18,7 +24,47 @@ function choose(f) {
   } else {
     preview.hidden = true;
   }
-  setStatus(`${f.name || 'Pasted image'} (${Math.ceil(f.size / 1024)} KiB) ready: press Predict.`);
+  setStatus(`${f.name || 'Pasted image'} (${Math.ceil(f.size / 1024)} KiB) ready: press ${button.textContent}.`);
+}
+
+function clearAnswers() {
+  clearPanels();
+  clearReading(boxes);
+}
+
+// The overlay covers the preview as shown; boxes come in the picture's own pixels.
+function run() {
+  if (!file) {
+    setStatus('Choose a picture first.', true);
+    return;
+  }
+  if (mode === 'digit') {
+    predict(file, model.value);
+    return;
+  }
+  const ratio = window.devicePixelRatio || 1;
+  const shown = preview.getBoundingClientRect();
+  boxes.width = Math.round(shown.width * ratio);
+  boxes.height = Math.round(shown.height * ratio);
+  boxes.style.width = `${shown.width}px`;
+  boxes.style.height = `${shown.height}px`;
+  const scale = preview.naturalWidth ? boxes.width / preview.naturalWidth : 1;
+  readNumber(file, model.value, boxes, scale);
+}
+
+function switchTo(next) {
+  mode = next;
+  document.querySelector(`input[name="mode"][value="${mode}"]`).checked = true;
+  document.getElementById('workspace').classList.toggle('wide', mode === 'number');
+  document.getElementById('title').textContent = mode === 'number' ? 'Upload a picture of a number' : 'Upload a picture of a digit';
+  button.textContent = mode === 'number' ? 'Read' : 'Predict';
+  both.disabled = mode === 'number'; // a number is read by one model at a time
+  if (both.disabled && model.value === 'both') model.value = 'cnn';
+  const url = new URL(location.href);
+  if (mode === 'number') url.searchParams.set('mode', 'number'); else url.searchParams.delete('mode');
+  history.replaceState(null, '', url);
+  clearAnswers();
+  setStatus(file ? `Press ${button.textContent}.` : `Choose a picture, then press ${button.textContent}.`);
 }
 
 input.addEventListener('change', () => choose(input.files[0]));
@@ -34,10 +80,7 @@ document.addEventListener('paste', e => {
   const item = [...e.clipboardData.items].find(i => i.kind === 'file');
   if (item) choose(item.getAsFile());
 });
-document.getElementById('btn').addEventListener('click', () => {
-  if (!file) {
-    setStatus('Choose a picture first.', true);
-    return;
-  }
-  predict(file, model.value);
-});
+document.querySelectorAll('input[name="mode"]').forEach(r => r.addEventListener('change', () => switchTo(r.value)));
+button.addEventListener('click', run);
+window.addEventListener('resize', () => clearReading(boxes));
+switchTo(mode);

@@ -7,6 +7,8 @@ import dev.digits.image.ImageDecoder;
 import dev.digits.mnist.CanvasRenderer;
 import dev.digits.mnist.CanvasRenderer.Style;
 import dev.digits.mnist.MnistFixture;
+import dev.digits.mnist.WrittenNumbers;
+import dev.digits.mnist.WrittenNumbers.Sample;
 import dev.digits.recognition.boundary.ApiLimits;
 import java.io.File;
 import java.nio.file.Files;
@@ -34,6 +36,15 @@ class PagesIT extends DeployedApp {
 
   private static final double[][] ONE = {{0.5, 0.15, 0.5, 0.85}};
   private static final double[][] ZERO = ellipse(0.5, 0.5, 0.22, 0.33);
+  private static final double[][] TWO = {
+    {0.22, 0.3, 0.32, 0.15, 0.52, 0.1, 0.7, 0.2, 0.72, 0.38, 0.55, 0.58, 0.25, 0.88, 0.8, 0.88}
+  };
+  private static final double[][] SIX = {
+    {
+      0.68, 0.12, 0.48, 0.22, 0.32, 0.45, 0.27, 0.68, 0.38, 0.86, 0.58, 0.88, 0.7, 0.74, 0.62, 0.56,
+      0.42, 0.54, 0.3, 0.66
+    }
+  };
 
   @TempDir Path profile;
   ChromeDriver driver;
@@ -124,6 +135,61 @@ class PagesIT extends DeployedApp {
   }
 
   @Test
+  void aNumberWrittenOnTheWidePadIsReadWithABoxPerDigit() throws Exception {
+    driver.get(http.uri("/digit/?mode=number").toString());
+    driver.findElement(By.id("live")).click(); // off: this test presses Read itself
+    WebElement pad = driver.findElement(By.id("pad"));
+    assertTrue(
+        pad.getRect().getWidth() > 2 * pad.getRect().getHeight(), "a wide pad: " + pad.getRect());
+    writeYear();
+    driver.findElement(By.id("predict")).click();
+    wait.until(ExpectedConditions.textToBe(By.cssSelector("#reading .number"), "2026"));
+    assertEquals("4", driver.findElement(By.id("boxes")).getAttribute("data-boxes"));
+    List<WebElement> digits = driver.findElements(By.cssSelector(".read-digit"));
+    assertEquals(4, digits.size());
+    assertTrue(
+        digits.get(0).findElement(By.tagName("img")).getAttribute("src").startsWith("data:image"));
+    digits.get(3).click(); // the 6: its probabilities
+    wait.until(ExpectedConditions.textToBe(By.cssSelector(".panel .digit"), "6"));
+    assertEquals(10, driver.findElements(By.cssSelector(".panel .bar")).size());
+    screenshot("canvas-number");
+
+    driver.findElement(By.id("clear")).click(); // live reading: the number follows the pen
+    driver.findElement(By.id("live")).click();
+    writeYear();
+    wait.until(ExpectedConditions.textToBe(By.cssSelector("#reading .number"), "2026"));
+    driver.findElement(By.cssSelector("input[name=mode][value=digit]")).click();
+    assertTrue(driver.findElement(By.id("reading")).getAttribute("hidden") != null);
+    assertEquals(280, driver.findElement(By.id("pad")).getRect().getWidth());
+  }
+
+  @Test
+  void anUploadedNumberIsReadWithBoxesOnThePreview() throws Exception {
+    driver.get(http.uri("/digit/image/").toString());
+    driver.findElement(By.cssSelector("input[name=mode][value=number]")).click();
+    Sample photo =
+        new WrittenNumbers(MnistFixture.test(), 7).sample(WrittenNumbers.Condition.WIDE, "2026");
+    Path file = profile.resolve("year.png");
+    Files.write(file, photo.bytes());
+    driver.findElement(By.id("picture")).sendKeys(file.toString());
+    driver.findElement(By.id("btn")).click();
+    wait.until(ExpectedConditions.textToBe(By.cssSelector("#reading .number"), "2026"));
+    assertEquals("4", driver.findElement(By.id("boxes")).getAttribute("data-boxes"));
+    WebElement preview = driver.findElement(By.id("preview"));
+    WebElement boxes = driver.findElement(By.id("boxes"));
+    assertEquals(preview.getRect().getWidth(), boxes.getRect().getWidth(), 1.0);
+    screenshot("upload-number");
+  }
+
+  /** "2026" across the pad, each digit in a quarter of its width. */
+  private void writeYear() {
+    double[][][] year = {TWO, ZERO, TWO, SIX};
+    for (int i = 0; i < year.length; i++) {
+      draw(year[i], 0.04 + 0.24 * i, 0.12, 0.2, 0.76);
+    }
+  }
+
+  @Test
   void apiPageShowsTheOldFetchExampleAndTheLimitsTheCodeEnforces() throws Exception {
     driver.get(http.uri("/api-guide").toString());
     String text = driver.findElement(By.tagName("main")).getText();
@@ -140,12 +206,17 @@ class PagesIT extends DeployedApp {
   }
 
   private void draw(double[][] strokes, double x, double y, double size) {
+    draw(strokes, x, y, size, size);
+  }
+
+  /** The strokes drawn in the box at (x, y) of sizeX by sizeY, all in shares of the pad's sides. */
+  private void draw(double[][] strokes, double x, double y, double sizeX, double sizeY) {
     WebElement pad = driver.findElement(By.id("pad"));
     int w = pad.getRect().getWidth();
     int h = pad.getRect().getHeight();
     for (double[] s : strokes) {
       Actions a = new Actions(driver);
-      a.moveToElement(pad, offset(s[0], x, size, w), offset(s[1], y, size, h)).clickAndHold();
+      a.moveToElement(pad, offset(s[0], x, sizeX, w), offset(s[1], y, sizeY, h)).clickAndHold();
       for (int i = 2; i < s.length; i += 2) {
         // Several small moves per segment, as a hand makes them.
         double fromX = s[i - 2];
@@ -154,8 +225,8 @@ class PagesIT extends DeployedApp {
           double t = step / 8.0;
           a.moveToElement(
               pad,
-              offset(fromX + t * (s[i] - fromX), x, size, w),
-              offset(fromY + t * (s[i + 1] - fromY), y, size, h));
+              offset(fromX + t * (s[i] - fromX), x, sizeX, w),
+              offset(fromY + t * (s[i + 1] - fromY), y, sizeY, h));
         }
       }
       a.release().perform();
