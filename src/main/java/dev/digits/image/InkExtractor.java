@@ -54,6 +54,12 @@ public final class InkExtractor {
     if (2 * alphaSum < 255L * argb.length) { // mean opacity under one half
       fromAlpha(argb, rows, ink);
     } else {
+      int[] evened =
+          borderIsOneColour(width, height, argb) ? null : Illumination.evened(width, height, argb);
+      if (evened != null) {
+        argb = evened;
+        rows = new Rows(width, height, argb);
+      }
       float border = borderMedian(width, height, argb);
       boolean invert = border >= 0.5f; // dark ink on light paper: invert so ink is bright
       float background = invert ? 1f - border : border;
@@ -245,7 +251,7 @@ public final class InkExtractor {
   }
 
   /** Brightness of a pixel composited over white, 0..1. */
-  private static float overWhite(int p) {
+  static float overWhite(int p) {
     float alpha = UNIT[p >>> 24];
     float l =
         (0.299f * ((p >> 16) & 0xff) + 0.587f * ((p >> 8) & 0xff) + 0.114f * (p & 0xff)) / 255f;

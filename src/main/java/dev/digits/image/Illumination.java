@@ -1,0 +1,102 @@
+package dev.digits.image;
+
+import java.util.Arrays;
+
+/**
+ * Evens out the light on a photo of paper: a shadow or light falling from one side makes the paper
+ * darker in places than the ink is elsewhere, so one background level for the whole picture reads
+ * shadow as ink. The paper's level is estimated in blocks (the brightest pixel of each, then the
+ * median of it and its eight neighbours, so that a block covered by a stroke takes its neighbours'
+ * paper while a gradient is followed) and each pixel is divided by it. Light that changes within a
+ * block (a shadow's sharp edge) is not followed. Pictures lit evenly (a canvas, a scan) are left
+ * alone, so their ink is exactly what it was.
+ */
+final class Illumination {
+  /** Paper whose brightness varies by less than this around the border counts as evenly lit. */
+  static final float EVEN = 0.08f;
+
+  private Illumination() {}
+
+  /**
+   * The picture with its paper brought to white, as opaque grey pixels; null where the border is
+   * evenly lit or the paper is dark (light ink on a dark ground is read as it is).
+   */
+  static int[] evened(int width, int height, int[] argb) {
+    int block = Math.max(8, Math.min(width, height) / 12);
+    int cols = (width + block - 1) / block;
+    int rows = (height + block - 1) / block;
+    if (cols < 3 || rows < 3) {
+      return null;
+    }
+    float[] light = new float[argb.length];
+    float[] brightest = new float[cols * rows];
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        int i = y * width + x;
+        light[i] = InkExtractor.overWhite(argb[i]);
+        int b = (y / block) * cols + x / block;
+        brightest[b] = Math.max(brightest[b], light[i]);
+      }
+    }
+    float[] paper = new float[brightest.length];
+    float[] around = new float[9];
+    for (int by = 0; by < rows; by++) {
+      for (int bx = 0; bx < cols; bx++) {
+        int n = 0;
+        for (int dy = -1; dy <= 1; dy++) {
+          for (int dx = -1; dx <= 1; dx++) {
+            int ny = by + dy;
+            int nx = bx + dx;
+            if (ny >= 0 && ny < rows && nx >= 0 && nx < cols) {
+              around[n++] = brightest[ny * cols + nx];
+            }
+          }
+        }
+        Arrays.sort(around, 0, n);
+        paper[by * cols + bx] = around[n / 2];
+      }
+    }
+    if (!unevenLightPaper(paper, cols, rows)) {
+      return null;
+    }
+    int[] out = new int[argb.length];
+    for (int y = 0; y < height; y++) {
+      double fy = Math.max(0, Math.min(rows - 1, (y + 0.5) / block - 0.5));
+      int y0 = (int) fy;
+      int y1 = Math.min(rows - 1, y0 + 1);
+      double ty = fy - y0;
+      for (int x = 0; x < width; x++) {
+        double fx = Math.max(0, Math.min(cols - 1, (x + 0.5) / block - 0.5));
+        int x0 = (int) fx;
+        int x1 = Math.min(cols - 1, x0 + 1);
+        double tx = fx - x0;
+        double level =
+            (1 - ty) * ((1 - tx) * paper[y0 * cols + x0] + tx * paper[y0 * cols + x1])
+                + ty * ((1 - tx) * paper[y1 * cols + x0] + tx * paper[y1 * cols + x1]);
+        int v = (int) Math.round(255 * Math.min(1, light[y * width + x] / Math.max(level, 1e-3)));
+        out[y * width + x] = 0xFF000000 | v << 16 | v << 8 | v;
+      }
+    }
+    return out;
+  }
+
+  /** Whether the border blocks' paper is light on the whole but varies by {@link #EVEN} or more. */
+  private static boolean unevenLightPaper(float[] paper, int cols, int rows) {
+    float min = 1;
+    float max = 0;
+    double sum = 0;
+    int n = 0;
+    for (int by = 0; by < rows; by++) {
+      for (int bx = 0; bx < cols; bx++) {
+        if (by == 0 || bx == 0 || by == rows - 1 || bx == cols - 1) {
+          float p = paper[by * cols + bx];
+          min = Math.min(min, p);
+          max = Math.max(max, p);
+          sum += p;
+          n++;
+        }
+      }
+    }
+    return sum / n >= 0.5 && max - min >= EVEN;
+  }
+}
