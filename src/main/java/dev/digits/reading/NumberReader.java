@@ -29,6 +29,13 @@ public final class NumberReader {
     this(classifier, Tuning.DEFAULT, null);
   }
 
+  /**
+   * A reader whose settings system properties {@code reading.<name>} override: for measurements.
+   */
+  public static NumberReader tunedBySystemProperties(DigitClassifier classifier) {
+    return new NumberReader(classifier, Tuning.fromSystemProperties(), null);
+  }
+
   NumberReader(DigitClassifier classifier, Tuning tuning, SegmentScore score) {
     this.classifier = classifier;
     this.tuning = tuning;

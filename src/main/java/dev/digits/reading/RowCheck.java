@@ -19,6 +19,13 @@ final class RowCheck {
   /** Strokes at least this share of the tallest count when judging the digit height. */
   private static final double TALL = 0.5;
 
+  /**
+   * Strokes one above the other are two rows only when each is at least this share of the digit
+   * height: the two pieces of one digit cut across (a 7's bar drawn apart from its stem) are
+   * shorter together than a digit, so they cannot both be.
+   */
+  private static final double ROW = 0.7;
+
   private RowCheck() {}
 
   /** The median height of the tall strokes: the height of the row's digits. */
@@ -62,8 +69,8 @@ final class RowCheck {
     for (Piece a : strokes) {
       for (Piece b : strokes) {
         if (a != b
-            && a.height() >= TALL * digitHeight
-            && b.height() >= TALL * digitHeight
+            && a.height() >= ROW * digitHeight
+            && b.height() >= ROW * digitHeight
             && b.top > a.bottom
             && overlap(a, b) > 0.5 * Math.min(a.width(), b.width())) {
           throw new NoDigitException(

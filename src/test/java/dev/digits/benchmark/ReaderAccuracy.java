@@ -2,6 +2,7 @@ package dev.digits.benchmark;
 
 import dev.digits.image.EncodedImage;
 import dev.digits.image.PictureInk;
+import dev.digits.mnist.CanvasRenderer;
 import dev.digits.mnist.MnistFixture;
 import dev.digits.mnist.WrittenNumbers;
 import dev.digits.mnist.WrittenNumbers.Condition;
@@ -35,9 +36,10 @@ import java.util.function.Function;
 
 /**
  * The number reader's accuracy on {@link WrittenNumbers}' test set, per condition and per length:
- * through HTTP against a server ({@code ReaderAccuracy http://localhost:8080 [card.json]}), which
- * is what the card records, or in process ({@code ReaderAccuracy inprocess}) for quick comparisons
- * of the reader's settings. String accuracy counts a number right only when every digit is; digit
+ * through HTTP against a server it starts ({@code ReaderAccuracy "" [card.json]}) or one running
+ * ({@code ReaderAccuracy http://localhost:8080}), which is what the card records, or in process
+ * ({@code ReaderAccuracy inprocess}, with {@code -Dreading.<setting>=}) for quick comparisons of
+ * the reader's settings. String accuracy counts a number right only when every digit is; digit
  * accuracy is one less the edit distance per digit written.
  */
 public final class ReaderAccuracy {
@@ -49,7 +51,17 @@ public final class ReaderAccuracy {
   private ReaderAccuracy() {}
 
   public static void main(String[] args) throws Exception {
-    String target = args.length > 0 ? args[0] : "inprocess";
+    String target = args.length > 0 ? args[0] : "";
+    Server started = null;
+    if (target.isBlank()) {
+      String digit =
+          CanvasRenderer.dataUrl(
+              CanvasRenderer.png(
+                  CanvasRenderer.render(
+                      MnistFixture.test().images()[0], CanvasRenderer.Style.oldCanvas())));
+      started = Server.start(digit, Server.hasClassArchive());
+      target = started.url("");
+    }
     List<String> models =
         System.getProperty("reader.models") == null
             ? MODELS
@@ -69,6 +81,9 @@ public final class ReaderAccuracy {
         conditions.add(condition.name().toLowerCase(), tally.json());
       }
       card.add(model, conditions);
+    }
+    if (started != null) {
+      started.stop();
     }
     if (args.length > 1) {
       JsonObject out =
@@ -134,7 +149,7 @@ public final class ReaderAccuracy {
           case "cnn" -> cnn;
           default -> new EnsembleClassifier(List.of(ann, cnn));
         };
-    NumberReader reader = new NumberReader(classifier);
+    NumberReader reader = NumberReader.tunedBySystemProperties(classifier);
     return s -> {
       try {
         return reader.read(PictureInk.of(EncodedImage.of(s.bytes())).ink()).text();
