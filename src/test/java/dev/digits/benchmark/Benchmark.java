@@ -99,6 +99,7 @@ public final class Benchmark {
         result.put("POST " + route, r);
       }
       result.putAll(InferenceSpeed.measure(test, server.url(""), SECONDS));
+      result.putAll(ReadingSpeed.measure(test, server.url(""), SECONDS));
       // At least 100,000 more requests (besides those above), then the same load as the first
       // memory reading.
       long done = 0;
