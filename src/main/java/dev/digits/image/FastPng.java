@@ -96,9 +96,11 @@ final class FastPng {
 
   private static int channels(byte colourType) {
     return switch (colourType) {
+      case 0 -> 1; // grey
       case 2 -> 3; // RGB
+      case 4 -> 2; // grey and alpha
       case 6 -> 4; // RGBA
-      default -> 0; // grey (ImageIO reads it as linear light), palette: left to ImageIO
+      default -> 0; // palette: left to ImageIO
     };
   }
 
@@ -172,6 +174,13 @@ final class FastPng {
         for (int x = dst; x < dst + width; x++) {
           int abgr = out[x];
           out[x] = abgr & 0xff00ff00 | (abgr >>> 16) & 0xff | (abgr & 0xff) << 16;
+        }
+      } else if (channels <= 2) {
+        // Grey samples are encoded like RGB's (sRGB, as browsers show them): grey v is (v, v, v).
+        for (int x = 0; x < width; x++, src += channels) {
+          int v = raw[src] & 0xff;
+          int alpha = channels == 2 ? raw[src + 1] & 0xff : 0xff;
+          out[dst + x] = alpha << 24 | v << 16 | v << 8 | v;
         }
       } else {
         for (int x = 0; x < width; x++, src += 3) {

@@ -96,7 +96,20 @@ public final class ImageDecoder {
     BufferedImage img = reader.read(0, param);
     int iw = img.getWidth();
     int ih = img.getHeight();
-    return new Pixels(iw, ih, img.getRGB(0, 0, iw, ih, buffers.argb(iw * ih), 0, iw));
+    int[] argb = buffers.argb(iw * ih);
+    if (img.getType() == BufferedImage.TYPE_BYTE_GRAY
+        || img.getType() == BufferedImage.TYPE_USHORT_GRAY) {
+      // ImageIO calls grey linear light and getRGB would brighten it; browsers show grey v as the
+      // colour (v, v, v), and so does this decoder.
+      int shift = img.getType() == BufferedImage.TYPE_USHORT_GRAY ? 8 : 0;
+      int[] grey = img.getRaster().getSamples(0, 0, iw, ih, 0, (int[]) null);
+      for (int i = 0; i < grey.length; i++) {
+        int v = grey[i] >>> shift;
+        argb[i] = 0xff000000 | v << 16 | v << 8 | v;
+      }
+      return new Pixels(iw, ih, argb);
+    }
+    return new Pixels(iw, ih, img.getRGB(0, 0, iw, ih, argb, 0, iw));
   }
 
   private static void checkSize(long w, long h) {

@@ -1,6 +1,8 @@
 package dev.digits.mnist;
 
 import dev.digits.model.DigitClassifier;
+import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 
 /** A set of labelled 28x28 MNIST images, each as 784 ink intensities in 0..1. */
 public record MnistDataset(float[][] images, byte[] labels) {
@@ -14,6 +16,13 @@ public record MnistDataset(float[][] images, byte[] labels) {
 
   public int size() {
     return labels.length;
+  }
+
+  /** The same examples with each image passed through {@code f} (in parallel). */
+  public MnistDataset map(UnaryOperator<float[]> f) {
+    float[][] out = new float[images.length][];
+    IntStream.range(0, images.length).parallel().forEach(i -> out[i] = f.apply(images[i]));
+    return new MnistDataset(out, labels);
   }
 
   /** The first {@code n} examples (for quick training runs and tests). */

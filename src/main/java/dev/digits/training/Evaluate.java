@@ -1,5 +1,6 @@
 package dev.digits.training;
 
+import dev.digits.image.Preprocessor;
 import dev.digits.mnist.MnistFiles;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.EnsembleClassifier;
@@ -11,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Evaluates a model file on the 10,000 MNIST test digits and prints accuracy and the confusion
- * matrix. The argument is a file ({@code .bin}: ANN, {@code .zip}: CNN) or {@code ensemble}.
+ * Evaluates a model file on the 10,000 MNIST test digits, each framed as the server frames a
+ * picture of it ({@link Preprocessor#served}), and prints accuracy and the confusion matrix. The
+ * argument is a file ({@code .bin}: ANN, {@code .zip}: CNN) or {@code ensemble}; with {@code
+ * --card} after a file, the figures replace those in the model's card.
  */
 public final class Evaluate {
   private Evaluate() {}
@@ -21,11 +24,17 @@ public final class Evaluate {
     String what = args.length > 0 && !args[0].isBlank() ? args[0] : "models/" + ModelFiles.CNN;
     DigitClassifier classifier = classifier(what);
     long start = System.nanoTime();
-    Evaluation eval = Evaluation.of(classifier, MnistFiles.fromSystemProperty().test());
+    Evaluation eval =
+        Evaluation.of(classifier, MnistFiles.fromSystemProperty().test().map(Preprocessor::served));
     System.out.printf(
-        "%s (%s) on the MNIST test set, %.1f s%n",
+        "%s (%s) on the MNIST test set as the server frames it, %.1f s%n",
         what, classifier.name(), (System.nanoTime() - start) / 1e9);
     System.out.print(eval.report());
+    if (args.length > 1 && args[1].replace("-", "").equals("card") && !what.equals("ensemble")) {
+      Path card = Path.of(what.replaceAll("\\.(bin|zip)$", ".json"));
+      ModelCard.rewriteEvaluation(card, eval);
+      System.out.println("wrote the evaluation into " + card);
+    }
     if (what.equals("ensemble")) {
       // The ensemble has no training of its own; its card records how the committed pair scores
       // together.

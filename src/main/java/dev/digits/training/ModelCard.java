@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
 /** The facts about a trained model that travel beside its weights as {@code models/<name>.json}. */
@@ -73,6 +74,55 @@ public record ModelCard(
     field(sb, "trainingSeconds", String.format(Locale.ROOT, "%.1f", trainingSeconds));
     field(sb, "machine", quote(machine));
     field(sb, "trainedAt", quote(trainedAt));
+    evaluation(sb);
+    sb.append("  \"command\": ").append(quote(command)).append("\n}\n");
+    try {
+      Files.writeString(path, sb.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write model card " + path, e);
+    }
+  }
+
+  /**
+   * Replaces the evaluation in a written card (accuracy, per class, confusion matrix), keeping the
+   * rest as training wrote it.
+   */
+  public static void rewriteEvaluation(Path path, Evaluation eval) {
+    try {
+      String card = Files.readString(path);
+      ModelCard figures =
+          new ModelCard(
+              "",
+              "",
+              "",
+              "",
+              0,
+              Map.of(),
+              0,
+              0,
+              "",
+              "",
+              eval.accuracy(),
+              eval.perClassAccuracy(),
+              eval.confusion(),
+              "");
+      StringBuilder sb = new StringBuilder();
+      figures.evaluation(sb);
+      String replaced =
+          card.replaceFirst(
+              "(?s)  \"testAccuracy\".*?\n  \"command\"",
+              Matcher.quoteReplacement(sb + "  \"command\""));
+      if (replaced.equals(card) && !card.contains(sb)) {
+        throw new IllegalStateException(path + " has no evaluation to replace");
+      }
+      Files.writeString(path, replaced);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot rewrite model card " + path, e);
+    }
+  }
+
+  /** The evaluation fields: accuracy, per class, confusion matrix. */
+  private void evaluation(StringBuilder sb) {
     field(sb, "testAccuracy", String.format(Locale.ROOT, "%.4f", testAccuracy));
     StringBuilder per = new StringBuilder("[");
     for (int d = 0; d < perClassAccuracy.length; d++) {
@@ -87,12 +137,6 @@ public record ModelCard(
           .append(d + 1 < confusionMatrix.length ? ",\n" : "\n");
     }
     field(sb, "confusionMatrix", cm.append("  ]").toString());
-    sb.append("  \"command\": ").append(quote(command)).append("\n}\n");
-    try {
-      Files.writeString(path, sb.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write model card " + path, e);
-    }
   }
 
   private static void field(StringBuilder sb, String key, String json) {

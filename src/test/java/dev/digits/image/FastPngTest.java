@@ -55,9 +55,25 @@ class FastPngTest {
   }
 
   @Test
+  void greyPngsDecodeAsBrowsersShowThem() throws Exception {
+    BufferedImage grey = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+    for (int i = 0; i < 784; i++) {
+      grey.getRaster()
+          .setSample(i % 28, i / 28, 0, Math.round(MnistFixture.test().images()[7][i] * 255));
+    }
+    byte[] png = CanvasRenderer.png(grey);
+    int[] argb = FastPng.decode(png).argb();
+    for (int i = 0; i < 784; i++) {
+      int v = grey.getRaster().getSample(i % 28, i / 28, 0);
+      assertEquals(0xff000000 | v << 16 | v << 8 | v, argb[i], "pixel " + i);
+    }
+    // ImageIO's own path (a grey JPEG, an interlaced or 16-bit PNG) gives the same greys.
+    assertArrayEquals(
+        argb, ImageDecoder.decode(EncodedImage.of(CanvasRenderer.encode(grey, "bmp"))).argb());
+  }
+
+  @Test
   void otherKindsOfPngAreLeftToImageIo() {
-    BufferedImage grey = new BufferedImage(20, 20, BufferedImage.TYPE_BYTE_GRAY);
-    assertNull(FastPng.decode(CanvasRenderer.png(grey)));
     BufferedImage indexed = new BufferedImage(20, 20, BufferedImage.TYPE_BYTE_INDEXED);
     assertNull(FastPng.decode(CanvasRenderer.png(indexed)));
     byte[] png =

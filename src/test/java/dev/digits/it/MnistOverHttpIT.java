@@ -10,8 +10,14 @@ import dev.digits.mnist.MnistFixture;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.ModelFiles;
 import dev.digits.model.Prediction;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonReader;
+import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +29,55 @@ import org.junit.jupiter.api.Test;
 class MnistOverHttpIT extends DeployedApp {
   private static final int DIGITS = 300;
   private static final int OFFSET = 1000; // away from the digits other tests use
+
+  /**
+   * All 10,000 test images as MNIST stores them (28x28 grey PNGs, white on black), 64 to a batch:
+   * each model's served accuracy is its card's, within 0.05 points.
+   */
+  @Test
+  void servedAccuracyOnTheStoredTestSetIsTheCards() throws Exception {
+    MnistDataset test = MnistFixture.test();
+    String[] pngs = new String[test.size()];
+    for (int i = 0; i < pngs.length; i++) {
+      pngs[i] = CanvasRenderer.dataUrl(CanvasRenderer.png(stored(test.images()[i])));
+    }
+    for (String model : List.of("ann", "cnn", "ensemble")) {
+      int right = 0;
+      for (int from = 0; from < pngs.length; from += 64) {
+        StringBuilder body = new StringBuilder("{\"images\":[");
+        for (int i = from; i < Math.min(pngs.length, from + 64); i++) {
+          body.append(i == from ? "\"" : ",\"").append(pngs[i]).append('"');
+        }
+        HttpResponse<String> r =
+            http.post(
+                "/api/v1/predict/batch?model=" + model,
+                "application/json",
+                body.append("]}").toString());
+        assertEquals(200, r.statusCode(), r.body());
+        JsonArray answers = (JsonArray) Http.json(r);
+        for (int k = 0; k < answers.size(); k++) {
+          right += answers.getJsonObject(k).getInt("digit") == test.labels()[from + k] ? 1 : 0;
+        }
+      }
+      double served = right / (double) test.size();
+      double card;
+      try (JsonReader reader =
+          Json.createReader(Files.newBufferedReader(Path.of("models", model + ".json")))) {
+        card = reader.readObject().getJsonNumber("testAccuracy").doubleValue();
+      }
+      assertEquals(card, served, 0.0005, model + ": served " + served + ", card " + card);
+    }
+  }
+
+  /** The image as the MNIST files store it: grey levels, white ink on black. */
+  private static BufferedImage stored(float[] mnist) {
+    BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+    for (int i = 0; i < mnist.length; i++) {
+      img.getRaster()
+          .setSample(i % 28, i / 28, 0, Math.round(mnist[i] * 255)); // no colour conversion
+    }
+    return img;
+  }
 
   @Test
   void accuracyOverHttpMatchesTheModelsOwn() {
