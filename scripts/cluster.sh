@@ -4,6 +4,8 @@
 #   scripts/cluster.sh start N     (after `mvn package`) starts the instances that are not running, on
 #                                  ports 8081..8080+N, and nginx on 8080 in front of them; returns once
 #                                  every instance answers /health/ready and nginx answers
+#   scripts/cluster.sh proxy N     nginx alone, in front of N instances started some other way on those
+#                                  ports (containers: scripts/container-test.sh)
 #   scripts/cluster.sh stop        stops nginx and every instance (SIGTERM, SIGKILL after a grace period)
 #   scripts/cluster.sh status      each instance's pid, port and readiness, and nginx's
 #
@@ -98,7 +100,10 @@ wait_ready() {
   local n=$1 i t0=$SECONDS
   for i in $(seq "$n"); do
     until ready "$(port_of "$i")"; do
-      alive "$(instance_pid "$i")" || { echo "instance $i died; see $dir/instance-$i/server.log" >&2; exit 1; }
+      if [ -f "$dir/instance-$i/pid" ] && ! alive "$(instance_pid "$i")"; then
+        echo "instance $i died; see $dir/instance-$i/server.log" >&2
+        exit 1
+      fi
       ((SECONDS - t0 < 180)) || { echo "instance $i not ready after 180 s; see $dir/instance-$i/server.log" >&2; exit 1; }
       sleep 0.5
     done
@@ -128,6 +133,12 @@ case $command in
     for i in $(seq "$n"); do
       alive "$(instance_pid "$i")" || start_instance "$i"
     done
+    echo "$n" > "$dir/instances"
+    start_nginx "$n"
+    wait_ready "$n"
+    ;;
+  proxy)
+    n=${2:?usage: scripts/cluster.sh proxy N}
     echo "$n" > "$dir/instances"
     start_nginx "$n"
     wait_ready "$n"
@@ -171,7 +182,7 @@ case $command in
     ((n > 0 && up == n)) && alive "$(nginx_pid)"
     ;;
   *)
-    echo "usage: scripts/cluster.sh [--port P] [--first-port P] [--dir D] start N | stop | status" >&2
+    echo "usage: scripts/cluster.sh [--port P] [--first-port P] [--dir D] start N | proxy N | stop | status" >&2
     exit 2
     ;;
 esac

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.digits.it.SteadyLoad.Call;
 import dev.digits.it.SteadyLoad.Outcome;
-import dev.digits.mnist.CanvasRenderer;
-import dev.digits.mnist.CanvasRenderer.Style;
-import dev.digits.mnist.MnistDataset;
-import dev.digits.mnist.MnistFixture;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +41,7 @@ class ClusterIT {
   private static final int RATE = 50; // requests a second: a few % of two cores
   private static final int DIGITS = 100;
   private static final int OFFSET = 3000; // away from the digits other tests use
-  private static final String[] ROUTES = {"/digit/", "/digit/cnn/"};
+  private static final List<String> ROUTES = List.of("/digit/", "/digit/cnn/");
 
   /** The instances' fail_timeout in deploy/nginx.conf's upstream (written by cluster.sh). */
   private static final double FAIL_TIMEOUT_S = 5;
@@ -61,20 +57,7 @@ class ClusterIT {
     Files.deleteIfExists(Cluster.DIR.resolve("nginx/logs/access.log"));
     Cluster.run("start", "2");
     http = new Http(new URL(proxy.toString()));
-    MnistDataset test = MnistFixture.test();
-    int labelled = 0;
-    for (int i = OFFSET; i < OFFSET + DIGITS; i++) {
-      String body =
-          CanvasRenderer.dataUrl(
-              CanvasRenderer.png(CanvasRenderer.render(test.images()[i], Style.oldCanvas())));
-      for (String route : ROUTES) {
-        HttpResponse<String> alone = http.post(route, "application/json", body);
-        assertEquals(200, alone.statusCode(), alone.body());
-        calls.add(new Call(route, body, alone.body()));
-        labelled += Integer.parseInt(alone.body()) == test.labels()[i] ? 1 : 0;
-      }
-    }
-    assertTrue(labelled >= calls.size() * 95 / 100, labelled + " of " + calls.size() + " right");
+    calls.addAll(SteadyLoad.answeredAlone(http, ROUTES, OFFSET, DIGITS));
   }
 
   @AfterAll

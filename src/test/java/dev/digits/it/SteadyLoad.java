@@ -1,5 +1,12 @@
 package dev.digits.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.digits.mnist.CanvasRenderer;
+import dev.digits.mnist.CanvasRenderer.Style;
+import dev.digits.mnist.MnistDataset;
+import dev.digits.mnist.MnistFixture;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,6 +55,29 @@ final class SteadyLoad implements AutoCloseable {
   private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
   private final AtomicInteger sent = new AtomicInteger();
   private final AtomicInteger right = new AtomicInteger();
+
+  /**
+   * Calls of count MNIST test digits from offset on, drawn as the old canvas sent them, on each
+   * route, each with the answer it gets alone from base (checked against the labels: 95 % right).
+   */
+  static List<Call> answeredAlone(Http http, List<String> routes, int offset, int count) {
+    MnistDataset test = MnistFixture.test();
+    List<Call> calls = new ArrayList<>();
+    int labelled = 0;
+    for (int i = offset; i < offset + count; i++) {
+      String body =
+          CanvasRenderer.dataUrl(
+              CanvasRenderer.png(CanvasRenderer.render(test.images()[i], Style.oldCanvas())));
+      for (String route : routes) {
+        HttpResponse<String> alone = http.post(route, "application/json", body);
+        assertEquals(200, alone.statusCode(), alone.body());
+        calls.add(new Call(route, body, alone.body()));
+        labelled += Integer.parseInt(alone.body()) == test.labels()[i] ? 1 : 0;
+      }
+    }
+    assertTrue(labelled >= calls.size() * 95 / 100, labelled + " of " + calls.size() + " right");
+    return calls;
+  }
 
   /** Starts sending calls in turn to base, perSecond of them each second, until stopped. */
   SteadyLoad(URI base, List<Call> calls, int perSecond) {
