@@ -11,7 +11,8 @@
 # (cached: the rootfs tarball in ~/.cache/digits/, the image in podman's store). Elsewhere the
 # Containerfile's default base, eclipse-temurin:17-jre, is pulled instead, and none of this is needed.
 #
-# Environment: DIGITS_CT_PORT (nginx, 28090; containers on the next two ports), DIGITS_CT_MIRROR (the
+# Environment: DIGITS_CT_BASE (a base to use instead, such as docker.io/library/eclipse-temurin:17-jre),
+# DIGITS_CT_PORT (nginx, 28090; containers on the next two ports), DIGITS_CT_MIRROR (the
 # mirror, else the first of /etc/apt/sources*), PODMAN (the podman command: here `podman --runtime runc
 # --cgroup-manager cgroupfs`, with CONTAINERS_CONF naming a file with `default_ulimits = []`, because
 # crun fails on this machine's cgroups and the default ulimits are refused; a normal machine needs
@@ -22,7 +23,7 @@ cd "$(dirname "$0")/.."
 port=${DIGITS_CT_PORT:-28090}
 dir=target/container-test
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/digits
-base=localhost/digits-base:bookworm-jre17
+base=${DIGITS_CT_BASE:-localhost/digits-base:bookworm-jre17}
 image=localhost/digits:test
 mkdir -p "$dir" "$cache"
 if [ -z "${PODMAN-}" ]; then
@@ -33,8 +34,8 @@ fi
 podman() { command $PODMAN "$@"; }
 [ -f target/ROOT.war ] && [ -f target/payara-micro.jar ] || { echo "run 'mvn package' first" >&2; exit 1; }
 
-# The base: Debian with a Java 17 runtime, built once.
-if ! podman image exists "$base"; then
+# The base: Debian with a Java 17 runtime, built once (unless DIGITS_CT_BASE names one to pull).
+if [ -z "${DIGITS_CT_BASE-}" ] && ! podman image exists "$base"; then
   tarball=$cache/bookworm-jre17.tar
   if [ ! -f "$tarball" ]; then
     mirror=${DIGITS_CT_MIRROR:-$(grep -rhoE 'https?://[^ ]*debian/?' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null \
