@@ -38,8 +38,8 @@ podman() { command $PODMAN "$@"; }
 if [ -z "${DIGITS_CT_BASE-}" ] && ! podman image exists "$base"; then
   tarball=$cache/bookworm-jre17.tar
   if [ ! -f "$tarball" ]; then
-    mirror=${DIGITS_CT_MIRROR:-$(grep -rhoE 'https?://[^ ]*debian/?' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null \
-      | grep -v security | head -1)}
+    mirror=${DIGITS_CT_MIRROR:-$({ grep -rhE '^[[:space:]]*(URIs:|deb )' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null \
+      | grep -oE 'https?://[^ ]*/debian/?' | head -1; } || true)}
     root=$cache/bookworm-jre17.rootfs
     rm -rf "$root"
     echo "debootstrap of Debian bookworm from ${mirror:?no Debian mirror found} (a few minutes)"
