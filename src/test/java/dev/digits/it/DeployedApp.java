@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * What every black-box test starts from: the packaged WAR, exactly as `mvn package` built it,
  * deployed at the context root of a real server, and an HTTP client for it.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ServerLog.class})
 abstract class DeployedApp {
   @ArquillianResource URL base;
   Http http;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * deployment's MicroProfile Config): ND4J starts inside the server from the WAR's libraries alone
  * (the pom leaves some of DL4J's dependencies out of the WAR) and answers as DL4J does in process.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ServerLog.class})
 class Dl4jEngineIT {
   private static final int DIGITS = 40;
   private static final int OFFSET = 2000; // away from the digits other tests use

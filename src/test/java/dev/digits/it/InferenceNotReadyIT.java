@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * MicroProfile Health's readiness (the server's or the app's own) is DOWN. Not a DeployedApp: its
  * deployment would be a second one beside this.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ServerLog.class})
 class InferenceNotReadyIT {
   @ArquillianResource URL base;
 

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * class loader. Heap and GC through WildFly's management model (its platform MBeans), so the app
  * needs no diagnostic route. WildFly only: the failsafe execution for WildFly alone runs it.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ServerLog.class})
 class RedeployIT {
   private static final String APP = "redeployed";
   private static final int REDEPLOYMENTS = 5;
