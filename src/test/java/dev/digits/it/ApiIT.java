@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -194,19 +195,35 @@ class ApiIT extends DeployedApp {
     assertTrue(cnn.getJsonNumber("parameters").longValue() > 100_000);
   }
 
+  /** The server's MicroProfile Health and OpenAPI, or the app's own where the server has none. */
   @Test
   void healthAndOpenApiAreServed() {
-    HttpResponse<String> ready = http.get("/health/ready");
-    assertEquals(200, ready.statusCode(), ready.body());
-    assertTrue(ready.body().contains("UP"));
+    for (String check : List.of("/health/ready", "/health/live", "/health")) {
+      HttpResponse<String> r = http.get(check);
+      assertEquals(200, r.statusCode(), check + ": " + r.body());
+      assertEquals("UP", ((JsonObject) Http.json(r)).getString("status"), check);
+    }
+    JsonObject models =
+        ((JsonObject) Http.json(http.get("/health/ready"))).getJsonArray("checks").getJsonObject(0);
+    assertEquals("models", models.getString("name"));
+    assertEquals("ready", models.getJsonObject("data").getString("state"));
     HttpResponse<String> openapi = http.get("/openapi");
     assertEquals(200, openapi.statusCode());
-    for (String path : List.of("/api/v1/predict", "/digit/", "/digit/cnn/")) {
+    for (String path : List.of("/api/v1/predict", "/api/v1/read/batch", "/digit/", "/v2")) {
       assertTrue(openapi.body().contains(path + ":"), path + " in " + openapi.body());
     }
     assertFalse(
-        openapi.body().contains("/api/legacy"),
-        "the internal route is not described: " + openapi.body());
+        openapi.body().contains("/api/legacy") || openapi.body().contains("/api/v2"),
+        "the internal routes are not described: " + openapi.body());
+    HttpResponse<String> json =
+        http.send(
+            HttpRequest.newBuilder(http.uri("/openapi"))
+                .header("Accept", "application/json")
+                .build());
+    assertEquals(200, json.statusCode(), json.body());
+    JsonObject paths = ((JsonObject) Http.json(json)).getJsonObject("paths");
+    assertTrue(
+        paths.containsKey("/api/v1/predict") && paths.containsKey("/digit/cnn/"), json.body());
   }
 
   @Test

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,16 +28,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * deployment's MicroProfile Config): ND4J starts inside the server from the WAR's libraries alone
  * (the pom leaves some of DL4J's dependencies out of the WAR) and answers as DL4J does in process.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ServerLog.class})
 class Dl4jEngineIT {
   private static final int DIGITS = 40;
   private static final int OFFSET = 2000; // away from the digits other tests use
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return DeployedApp.war()
-        .addAsResource(
-            new StringAsset("digits.cnn.engine=dl4j\n"), "META-INF/microprofile-config.properties");
+    return DeployedApp.warWithConfig("digits.cnn.engine=dl4j\n");
   }
 
   @ArquillianResource URL base;
@@ -71,10 +68,27 @@ class Dl4jEngineIT {
     for (int i = 0; i < DIGITS; i++) {
       assertEquals(expected[i], answers.getJsonObject(i).getInt("digit"), "batch answer " + i);
     }
-    // Only ND4J allocates through JavaCPP: memory there shows the answers came from DL4J, not the
-    // Java engine.
+  }
+
+  /**
+   * Only ND4J allocates through JavaCPP: memory there shows the answers came from DL4J, not the
+   * Java engine. The app's gauge of it is on MicroProfile Metrics' /metrics.
+   */
+  @Test
+  void theCnnRunsOnNd4j() throws InterruptedException {
+    Server.assumeMetrics();
+    Http http = new Http(base);
+    awaitReady(http);
+    assertEquals(
+        "7", http.post("/digit/cnn/", "application/json", sevenDataUrl()).body(), "a CNN answer");
     assertTrue(
         http.metric("javacpp_bytes_bytes") > 0, "no ND4J memory: the CNN did not run on DL4J");
+  }
+
+  private static String sevenDataUrl() {
+    return CanvasRenderer.dataUrl(
+        CanvasRenderer.png(
+            CanvasRenderer.render(MnistFixture.test().images()[0], Style.oldCanvas())));
   }
 
   /**

@@ -143,7 +143,13 @@ class HostileInputIT extends DeployedApp {
   }
 
   private void checkApiAnswer(String what, String method, String route, HttpResponse<String> r) {
-    assertTrue(r.statusCode() < 500, what + ": " + r.statusCode() + " " + snippet(r.body()));
+    // Open Liberty's own OpenAPI endpoint (the server's, not the app's) answers the methods it does
+    // not implement with 501.
+    boolean libertysOwn =
+        Server.current() == Server.LIBERTY && route.equals("/openapi") && r.statusCode() == 501;
+    assertTrue(
+        r.statusCode() < 500 || libertysOwn,
+        what + ": " + r.statusCode() + " " + snippet(r.body()));
     assertFalse(
         INTERNALS.matcher(r.body()).find(), what + " leaks internals: " + snippet(r.body()));
     boolean api =

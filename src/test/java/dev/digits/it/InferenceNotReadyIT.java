@@ -10,26 +10,23 @@ import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The packaged WAR pointed at a models folder that does not exist: it deploys, is live, and the
- * inference protocol says not ready (503) in its own JSON on every endpoint that needs the models.
- * Not a DeployedApp: its deployment would be a second one beside this.
+ * inference protocol says not ready (503) in its own JSON on every endpoint that needs the models;
+ * MicroProfile Health's readiness (the server's or the app's own) is DOWN. Not a DeployedApp: its
+ * deployment would be a second one beside this.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, ServerLog.class})
 class InferenceNotReadyIT {
   @ArquillianResource URL base;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return DeployedApp.war()
-        .addAsResource(
-            new StringAsset("digits.models.dir=/no/such/models\n"),
-            "META-INF/microprofile-config.properties");
+    return DeployedApp.warWithConfig("digits.models.dir=/no/such/models\n");
   }
 
   @Test
@@ -38,6 +35,14 @@ class InferenceNotReadyIT {
     assertBody(200, "{\"live\":true}", http.get("/v2/health/live"));
     assertBody(503, "{\"ready\":false}", http.get("/v2/health/ready"));
     assertBody(503, "{\"name\":\"cnn\",\"ready\":false}", http.get("/v2/models/cnn/ready"));
+    HttpResponse<String> ready = http.get("/health/ready");
+    assertEquals(503, ready.statusCode(), ready.body());
+    JsonObject health = (JsonObject) Http.json(ready);
+    assertEquals("DOWN", health.getString("status"), ready.body());
+    assertEquals(
+        "failed",
+        health.getJsonArray("checks").getJsonObject(0).getJsonObject("data").getString("state"));
+    assertEquals(200, http.get("/health/live").statusCode());
     String body =
         "{\"inputs\":[{\"name\":\"image\",\"datatype\":\"UINT8\",\"shape\":[1,784],\"data\":["
             + "0,".repeat(783)

@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The Open Inference Protocol's model endpoints, with or without a version in the path: metadata,
@@ -32,14 +31,12 @@ public class ModelResource {
   @Inject Recognizer recognizer;
 
   @GET
-  @Operation(hidden = true) // described at its public path in META-INF/openapi.yaml
   public ModelMetadata metadata(@PathParam("model") String model) {
     return ModelMetadata.of(recognizer.modelName(model));
   }
 
   @GET
   @Path("versions/{version}")
-  @Operation(hidden = true)
   public ModelMetadata metadata(
       @PathParam("model") String model, @PathParam("version") String version) {
     ModelSignature.checkVersion(model, version);
@@ -49,7 +46,6 @@ public class ModelResource {
   /** 200 when the model can answer, 503 while the models load or after they failed to. */
   @GET
   @Path("ready")
-  @Operation(hidden = true)
   public Response ready(@PathParam("model") String model) {
     if (!recognizer.state().isReady()) {
       return Response.status(503).entity(new ModelReady(model, false)).build();
@@ -59,7 +55,6 @@ public class ModelResource {
 
   @GET
   @Path("versions/{version}/ready")
-  @Operation(hidden = true)
   public Response ready(@PathParam("model") String model, @PathParam("version") String version) {
     ModelSignature.checkVersion(model, version);
     return ready(model);
@@ -68,7 +63,6 @@ public class ModelResource {
   @POST
   @Path("infer")
   @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
-  @Operation(hidden = true)
   public Response infer(@PathParam("model") String model, InferenceRequest request) {
     List<Recognition> results =
         request.image() instanceof ImageInput.Mnist mnist
@@ -92,7 +86,6 @@ public class ModelResource {
   @POST
   @Path("versions/{version}/infer")
   @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM})
-  @Operation(hidden = true)
   public Response infer(
       @PathParam("model") String model,
       @PathParam("version") String version,

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Properties;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The Open Inference Protocol's server endpoints: metadata, liveness and readiness (public at /v2;
@@ -31,14 +30,12 @@ public class ServerResource {
   private volatile String version;
 
   @GET
-  @Operation(hidden = true) // described at its public path in META-INF/openapi.yaml
   public ServerMetadata metadata(@Context ServletContext context) {
     return new ServerMetadata("digit-identifier", version(context), List.of("binary_tensor_data"));
   }
 
   @GET
   @Path("health/live")
-  @Operation(hidden = true)
   public ServerLive live() {
     return new ServerLive(true);
   }
@@ -46,7 +43,6 @@ public class ServerResource {
   /** 200 once the models are loaded, else 503: clients read the status, as the spec says. */
   @GET
   @Path("health/ready")
-  @Operation(hidden = true)
   public Response ready() {
     boolean ready = recognizer.state().isReady();
     return Response.status(ready ? 200 : 503).entity(new ServerReady(ready)).build();

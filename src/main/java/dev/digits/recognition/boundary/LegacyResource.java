@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The old app's API: the body is an image (a data URL as raw text, in the old clients), the answer
@@ -24,9 +23,6 @@ public class LegacyResource {
   @Inject Recognizer recognizer;
 
   @POST
-  @Operation(
-      hidden =
-          true) // described at its public paths, /digit/ and /digit/cnn/, in META-INF/openapi.yaml
   public String predict(@PathParam("model") String model, EncodedImage image) {
     return Integer.toString(recognizer.recognize(image, model).prediction().digit());
   }

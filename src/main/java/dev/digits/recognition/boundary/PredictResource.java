@@ -13,8 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The JSON API for new clients: one image, a batch, and the list of models. */
 @Path("v1")
@@ -26,23 +24,12 @@ public class PredictResource {
 
   @POST
   @Path("predict")
-  @Operation(
-      summary = "Recognise the digit in one image",
-      description =
-          "Body: a data URL, base64, a JSON string or {\"image\": ...}, raw PNG/JPEG/GIF/BMP bytes, or a"
-              + " multipart upload. Answers the digit, its probability, all ten probabilities and the 28x28 input.")
-  public PredictionResponse predict(
-      @Parameter(description = "ann, cnn (default) or ensemble") @QueryParam("model") String model,
-      EncodedImage image) {
+  public PredictionResponse predict(@QueryParam("model") String model, EncodedImage image) {
     return PredictionResponse.of(recognizer.recognize(image, model));
   }
 
   @POST
   @Path("predict/batch")
-  @Operation(
-      summary = "Recognise up to " + BatchPayload.MAX_IMAGES + " images in one call",
-      description =
-          "Body: {\"images\": [\"<data URL or base64>\", ...]}. Answers the predictions in order.")
   public List<PredictionResponse> batch(@QueryParam("model") String model, ImageBatch batch) {
     return recognizer.recognizeAll(batch.images(), model).stream()
         .map(PredictionResponse::of)
@@ -51,7 +38,6 @@ public class PredictResource {
 
   @GET
   @Path("models")
-  @Operation(summary = "The models and the facts of their model cards")
   public List<ModelInfo> models() {
     return recognizer.models();
   }

@@ -4,14 +4,13 @@ import dev.digits.recognition.control.ModelState;
 import dev.digits.recognition.control.Recognizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Locale;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready once both models are loaded (MicroProfile Health, /health/ready), with the state and its
- * reason.
+ * reason; {@link HealthServlet} answers the same where the server has no MicroProfile Health.
  */
 @Readiness
 @ApplicationScoped
@@ -23,7 +22,7 @@ public class ReadinessCheck implements HealthCheck {
     ModelState models = recognizer.state();
     return HealthCheckResponse.named("models")
         .status(models.isReady())
-        .withData("state", models.status().name().toLowerCase(Locale.ROOT))
+        .withData("state", models.state())
         .withData("reason", models.reason())
         .build();
   }

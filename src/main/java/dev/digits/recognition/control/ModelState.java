@@ -1,5 +1,7 @@
 package dev.digits.recognition.control;
 
+import java.util.Locale;
+
 /**
  * Whether the models can recognise digits: still loading, ready, or failed to load (with the
  * reason).
@@ -24,6 +26,11 @@ public record ModelState(Status status, String reason) {
 
   public static ModelState failed(String reason) {
     return new ModelState(Status.FAILED, reason);
+  }
+
+  /** The status as health checks report it: loading, ready or failed. */
+  public String state() {
+    return status.name().toLowerCase(Locale.ROOT);
   }
 
   public boolean isReady() {
