@@ -74,7 +74,7 @@ class Dl4jEngineIT {
     // Only ND4J allocates through JavaCPP: memory there shows the answers came from DL4J, not the
     // Java engine.
     assertTrue(
-        http.metric("javacpp_bytes_bytes") > 0, "no ND4J memory: the CNN did not run on DL4J");
+        http.metric("javacpp_allocated_bytes") > 0, "no ND4J memory: the CNN did not run on DL4J");
   }
 
   /**

@@ -86,11 +86,11 @@ public final class Http {
   }
 
   /**
-   * A gauge the server reports at /metrics (Prometheus text: name, labels, value); 0 where it
+   * A gauge the server reports at /prometheus (Prometheus text: name, labels, value); 0 where it
    * reports none.
    */
   public double metric(String name) {
-    return get("/metrics")
+    return get("/prometheus")
         .body()
         .lines()
         .filter(line -> line.startsWith(name))

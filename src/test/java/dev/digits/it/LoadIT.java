@@ -122,13 +122,13 @@ class LoadIT extends DeployedApp {
   }
 
   /**
-   * The most resident memory the server reported at /metrics while the clients ran, sampled twice a
-   * second.
+   * The most resident memory the server reported at /prometheus while the clients ran, sampled
+   * twice a second.
    */
   private static long peakResidentBytes(Http http, long end) throws InterruptedException {
     long peak = 0;
     do {
-      peak = Math.max(peak, (long) http.metric("javacpp_physical_bytes_bytes"));
+      peak = Math.max(peak, (long) http.metric("javacpp_physical_bytes"));
       Thread.sleep(500);
     } while (System.nanoTime() < end);
     return peak;
