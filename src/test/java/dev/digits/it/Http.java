@@ -99,6 +99,11 @@ public final class Http {
         .orElse(0);
   }
 
+  /** A series' value in the app's metrics, exactly as named (labels included); 0 where absent. */
+  public double metricValue(String series) {
+    return new Scrape(get("/prometheus").body()).value(series);
+  }
+
   public static JsonStructure json(HttpResponse<String> r) {
     return Json.createReader(new StringReader(r.body())).read();
   }
