@@ -66,7 +66,11 @@ public class TrafficFilter extends HttpFilter {
     try {
       chain.doFilter(req, res);
       status = res.getStatus();
-      res.flushBuffer(); // the answer on its way before the drain may let the server stop
+      if (route != null) {
+        // The answer on its way before the drain may let the server stop. Not on other paths,
+        // where the server may still have an error page to write after the filters.
+        res.flushBuffer();
+      }
     } finally {
       drain.exit();
       if (route != null) {

@@ -24,13 +24,6 @@ public class Metrics {
   private PrometheusMeterRegistry registry;
   private JvmGcMetrics gc;
 
-  /** A registry of its own, outside a container: for unit tests. */
-  public static Metrics standalone() {
-    Metrics m = new Metrics();
-    m.start();
-    return m;
-  }
-
   @PostConstruct
   void start() {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
