@@ -163,11 +163,12 @@ class MetricsIT extends DeployedApp {
                 .count();
     assertMoved(doubtful, before, after, "digits_predictions_low_confidence_total", "model", "cnn");
 
-    // Gauges: nothing in flight between requests, both models' load times.
+    // Gauges: nothing in flight between requests, both models' load times, the JVM's own figures.
     assertEquals(0, after.value("digits_images_in_flight"));
     assertEquals(0, after.value("digits_draining"));
     assertTrue(after.value("digits_model_load_seconds", "model", "cnn") > 0);
     assertTrue(after.value("digits_model_load_seconds", "model", "ann") > 0);
+    assertTrue(after.sum("jvm_memory_used_bytes") > 0);
   }
 
   @Test
