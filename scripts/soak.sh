@@ -5,7 +5,7 @@
 #
 # Starts the packaged app (target/payara-root) on port 8080, warms it up, then runs wrk (8 connections,
 # rotating 200 real MNIST canvas PNGs over the ANN, CNN and ensemble routes) while sampling every 5 s:
-# RSS (from /proc), heap used (jcmd GC.heap_info) and JavaCPP's off-heap bytes (the app's /metrics).
+# RSS (from /proc), heap used (jcmd GC.heap_info) and JavaCPP's off-heap bytes (the app's /prometheus).
 # Writes target/soak/samples.csv and prints errors and memory growth after warm-up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +26,7 @@ sample() {
   local rss heap offheap
   rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)
   heap=$(jcmd $pid GC.heap_info 2>/dev/null | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K,?","",v); print int(v/1024); exit}}')
-  offheap=$(curl -s http://localhost:8080/metrics | awk '/^javacpp_bytes_bytes/ {print int($2/1048576); exit}')
+  offheap=$(curl -s http://localhost:8080/prometheus | awk '/^javacpp_allocated_bytes/ {print int($2/1048576); exit}')
   echo "$(date +%s),$rss,${heap:-},${offheap:-}"
 }
 

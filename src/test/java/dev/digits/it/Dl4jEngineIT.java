@@ -72,17 +72,16 @@ class Dl4jEngineIT {
 
   /**
    * Only ND4J allocates through JavaCPP: memory there shows the answers came from DL4J, not the
-   * Java engine. The app's gauge of it is on MicroProfile Metrics' /metrics.
+   * Java engine. The app's gauge of it is at /prometheus, on every server.
    */
   @Test
   void theCnnRunsOnNd4j() throws InterruptedException {
-    Server.assumeMetrics();
     Http http = new Http(base);
     awaitReady(http);
     assertEquals(
         "7", http.post("/digit/cnn/", "application/json", sevenDataUrl()).body(), "a CNN answer");
     assertTrue(
-        http.metric("javacpp_bytes_bytes") > 0, "no ND4J memory: the CNN did not run on DL4J");
+        http.metric("javacpp_allocated_bytes") > 0, "no ND4J memory: the CNN did not run on DL4J");
   }
 
   private static String sevenDataUrl() {

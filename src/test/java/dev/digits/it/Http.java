@@ -86,17 +86,22 @@ public final class Http {
   }
 
   /**
-   * A gauge the server reports at /metrics (Prometheus text: name, labels, value); 0 where it
+   * A gauge the server reports at /prometheus (Prometheus text: name, labels, value); 0 where it
    * reports none.
    */
   public double metric(String name) {
-    return get("/metrics")
+    return get("/prometheus")
         .body()
         .lines()
         .filter(line -> line.startsWith(name))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
         .max()
         .orElse(0);
+  }
+
+  /** A series' value in the app's metrics, exactly as named (labels included); 0 where absent. */
+  public double metricValue(String series) {
+    return new Scrape(get("/prometheus").body()).value(series);
   }
 
   public static JsonStructure json(HttpResponse<String> r) {

@@ -1,7 +1,5 @@
 package dev.digits.it;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,27 +11,14 @@ import java.util.Locale;
  * so and is skipped with the reason on a server without it, never passed silently.
  */
 enum Server {
-  PAYARA_MICRO(true),
-  WILDFLY(false),
-  GLASSFISH(false),
-  LIBERTY(false);
-
-  /** Whether the server answers /metrics with MicroProfile Metrics (the app's gauges). */
-  private final boolean metrics;
-
-  Server(boolean metrics) {
-    this.metrics = metrics;
-  }
+  PAYARA_MICRO,
+  WILDFLY,
+  GLASSFISH,
+  LIBERTY;
 
   static Server current() {
     String name = System.getProperty("arquillian.launch", "payara-micro");
     return valueOf(name.replace('-', '_').toUpperCase(Locale.ROOT));
-  }
-
-  /** Skips the calling test where the server has no MicroProfile Metrics. */
-  static void assumeMetrics() {
-    Server server = current();
-    assumeTrue(server.metrics, () -> "SKIPPED: " + server + " serves no MicroProfile Metrics");
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.digits.inference.boundary;
 
+import dev.digits.operations.control.Drain;
 import dev.digits.recognition.control.Recognizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +18,8 @@ import java.util.Properties;
 
 /**
  * The Open Inference Protocol's server endpoints: metadata, liveness and readiness (public at /v2;
- * RouteFilter forwards them here). Ready means both models are loaded, as /health/ready says.
+ * RouteFilter forwards them here). Ready means both models are loaded and the app is not draining
+ * for shutdown, as /health/ready says.
  */
 @Path("v2")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,6 +28,7 @@ public class ServerResource {
   private static final String POM = "/META-INF/maven/dev.digits/digit-identifier/pom.properties";
 
   @Inject Recognizer recognizer;
+  @Inject Drain drain;
 
   private volatile String version;
 
@@ -40,11 +43,14 @@ public class ServerResource {
     return new ServerLive(true);
   }
 
-  /** 200 once the models are loaded, else 503: clients read the status, as the spec says. */
+  /**
+   * 200 once the models are loaded, else 503 (also while draining for shutdown): clients read the
+   * status, as the spec says.
+   */
   @GET
   @Path("health/ready")
   public Response ready() {
-    boolean ready = recognizer.state().isReady();
+    boolean ready = recognizer.state().isReady() && !drain.draining();
     return Response.status(ready ? 200 : 503).entity(new ServerReady(ready)).build();
   }
 

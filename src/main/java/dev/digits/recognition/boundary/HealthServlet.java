@@ -1,5 +1,6 @@
 package dev.digits.recognition.boundary;
 
+import dev.digits.operations.control.Drain;
 import dev.digits.recognition.control.ModelState;
 import dev.digits.recognition.control.Recognizer;
 import jakarta.inject.Inject;
@@ -26,11 +27,18 @@ public class HealthServlet extends HttpServlet {
   private static final JsonBuilderFactory JSON = Json.createBuilderFactory(null);
 
   @Inject Recognizer recognizer;
+  @Inject Drain drain;
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
     boolean live = req.getServletPath().equals("/health/live");
-    JsonObject answer = live ? up() : readiness(recognizer.state());
+    ModelState models = recognizer.state();
+    JsonObject answer =
+        live
+            ? up()
+            : drain.draining()
+                ? readiness(false, "draining", "shutting down")
+                : readiness(models.isReady(), models.state(), models.reason());
     res.setStatus(
         answer.getString("status").equals("UP")
             ? HttpServletResponse.SC_OK
@@ -46,17 +54,14 @@ public class HealthServlet extends HttpServlet {
         .build();
   }
 
-  static JsonObject readiness(ModelState models) {
-    String status = models.isReady() ? "UP" : "DOWN";
+  /** MicroProfile Health's JSON for one check, "models", as {@link ReadinessCheck} reports it. */
+  static JsonObject readiness(boolean ready, String state, String reason) {
+    String status = ready ? "UP" : "DOWN";
     JsonObject check =
         JSON.createObjectBuilder()
             .add("name", "models")
             .add("status", status)
-            .add(
-                "data",
-                JSON.createObjectBuilder()
-                    .add("state", models.state())
-                    .add("reason", models.reason()))
+            .add("data", JSON.createObjectBuilder().add("state", state).add("reason", reason))
             .build();
     return JSON.createObjectBuilder()
         .add("status", status)

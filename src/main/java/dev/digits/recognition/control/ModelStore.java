@@ -5,6 +5,7 @@ import dev.digits.model.EnsembleClassifier;
 import dev.digits.model.ModelFiles;
 import dev.digits.model.cnn.CnnEngine;
 import dev.digits.recognition.entity.ModelInfo;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,18 +17,29 @@ final class ModelStore implements AutoCloseable {
   private final Map<String, DigitClassifier> classifiers;
   private final List<ModelInfo> infos;
   private final DigitClassifier cnn;
+  private final Map<String, Duration> loadTimes;
 
   private ModelStore(
-      Map<String, DigitClassifier> classifiers, List<ModelInfo> infos, DigitClassifier cnn) {
+      Map<String, DigitClassifier> classifiers,
+      List<ModelInfo> infos,
+      DigitClassifier cnn,
+      Map<String, Duration> loadTimes) {
     this.classifiers = classifiers;
     this.infos = infos;
     this.cnn = cnn;
+    this.loadTimes = loadTimes;
   }
 
   /** Loads both models and their cards, the CNN on the given engine. */
   static ModelStore load(ModelFiles.Source source, CnnEngine engine, CnnEngine.Options options) {
+    long start = System.nanoTime();
     DigitClassifier ann = ModelFiles.ann(source);
+    long annLoaded = System.nanoTime();
     DigitClassifier cnn = engine.load(source, options);
+    Map<String, Duration> times =
+        Map.of(
+            "ann", Duration.ofNanos(annLoaded - start),
+            "cnn", Duration.ofNanos(System.nanoTime() - annLoaded));
     try {
       Map<String, DigitClassifier> map = new LinkedHashMap<>();
       map.put("ann", ann);
@@ -37,7 +49,7 @@ final class ModelStore implements AutoCloseable {
       for (String name : map.keySet()) {
         cards.add(ModelCatalog.read(source, name));
       }
-      return new ModelStore(Map.copyOf(map), List.copyOf(cards), cnn);
+      return new ModelStore(Map.copyOf(map), List.copyOf(cards), cnn, times);
     } catch (RuntimeException e) {
       CnnEngine.close(cnn);
       throw e;
@@ -55,6 +67,11 @@ final class ModelStore implements AutoCloseable {
 
   List<ModelInfo> infos() {
     return infos;
+  }
+
+  /** How long each model that was loaded from files (ann, cnn) took to load. */
+  Map<String, Duration> loadTimes() {
+    return loadTimes;
   }
 
   @Override

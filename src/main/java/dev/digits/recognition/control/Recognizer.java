@@ -8,6 +8,7 @@ import dev.digits.model.DigitClassifier;
 import dev.digits.model.ModelFiles;
 import dev.digits.model.Prediction;
 import dev.digits.model.cnn.CnnEngine;
+import dev.digits.operations.control.RecognitionMeters;
 import dev.digits.reading.NumberReader;
 import dev.digits.reading.NumberReading;
 import dev.digits.recognition.entity.ModelInfo;
@@ -73,6 +74,8 @@ public class Recognizer {
 
   @Resource ManagedThreadFactory threads;
 
+  @Inject RecognitionMeters meters;
+
   private volatile ModelStore store;
   private volatile ModelState state = ModelState.LOADING;
   private Semaphore admission;
@@ -83,6 +86,8 @@ public class Recognizer {
 
   synchronized void load() {
     admission = new Semaphore(maxInFlight);
+    Semaphore images = admission;
+    meters.imagesInFlight(() -> maxInFlight - images.availablePermits());
     ModelFiles.Source source =
         modelsDir
             .filter(s -> !s.isBlank())
@@ -93,6 +98,7 @@ public class Recognizer {
       var options =
           new CnnEngine.Options(maxBatch, nd4jThreads, threads, Recognizer.class.getClassLoader());
       store = ModelStore.load(source, CnnEngine.named(cnnEngine), options);
+      store.loadTimes().forEach(meters::loaded);
       state = ModelState.READY;
       LOG.info(
           () ->
@@ -153,8 +159,10 @@ public class Recognizer {
           List<NumberRecognition> out = new ArrayList<>(images.size());
           for (int i = 0; i < images.size(); i++) {
             NumberReading reading = read(reader, images.get(i), i, images.size());
+            reading.digits().forEach(d -> meters.predicted(classifier.name(), d.prediction()));
             out.add(new NumberRecognition(classifier.name(), reading));
           }
+          meters.batch(classifier.name(), images.size());
           return out;
         });
   }
@@ -180,8 +188,11 @@ public class Recognizer {
           float[][] probabilities = classifier.probabilities(inputs);
           List<Recognition> out = new ArrayList<>(count);
           for (int i = 0; i < count; i++) {
-            out.add(new Recognition(classifier.name(), Prediction.of(probabilities[i]), inputs[i]));
+            Prediction p = Prediction.of(probabilities[i]);
+            meters.predicted(classifier.name(), p);
+            out.add(new Recognition(classifier.name(), p, inputs[i]));
           }
+          meters.batch(classifier.name(), count);
           return out;
         });
   }
@@ -189,6 +200,7 @@ public class Recognizer {
   /** Does {@code work} for {@code count} images if that many are admitted now; else 503 at once. */
   private <T> T admitted(int count, Supplier<T> work) {
     if (!admission.tryAcquire(count)) {
+      meters.busy();
       throw new BusyException("the service is busy: retry in a moment");
     }
     try {
@@ -229,6 +241,7 @@ public class Recognizer {
 
   private DigitClassifier classifier(String model) {
     if (!state.isReady()) {
+      meters.notReady();
       throw new NotReadyException(state.reason());
     }
     String name =

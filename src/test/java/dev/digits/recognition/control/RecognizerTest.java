@@ -11,7 +11,9 @@ import dev.digits.mnist.CanvasRenderer.Style;
 import dev.digits.mnist.MnistFixture;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.ModelFiles;
+import dev.digits.operations.control.RecognitionMeters;
 import dev.digits.recognition.entity.Recognition;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +27,7 @@ class RecognizerTest {
 
   private static Recognizer started(int maxInFlight) {
     Recognizer r = new Recognizer();
+    r.meters = RecognitionMeters.in(new SimpleMeterRegistry(), 0.5);
     r.modelsDir = Optional.of("models");
     r.maxInFlight = maxInFlight;
     r.maxBatch = 64;
@@ -79,6 +82,7 @@ class RecognizerTest {
   @Test
   void notReadyRefusesBoth() {
     Recognizer loading = new Recognizer();
+    loading.meters = RecognitionMeters.in(new SimpleMeterRegistry(), 0.5);
     assertThrows(NotReadyException.class, () -> loading.classify(List.of(new float[784]), "ann"));
     assertThrows(NotReadyException.class, () -> loading.modelName("ann"));
   }
