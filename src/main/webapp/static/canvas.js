@@ -1,7 +1,7 @@
 // The drawing pad: pointer strokes (mouse, finger, pen), undo, clear, and live prediction. In number
 // mode the pad is wide and the whole number is read, with a box drawn around each digit.
 import { predict, setStatus, clearPanels } from './results.js';
-import { readNumber, clearReading } from './reading.js';
+import { readNumber, clearReading, initialMode, showMode } from './reading.js';
 
 const DIGIT = { width: 280, height: 280, stroke: 20 }; // CSS pixels; strokes a tenth of a digit, like MNIST
 const NUMBER = { maxWidth: 800, height: 280, stroke: 14 }; // 800x280 on a desktop, narrower on a phone
@@ -16,10 +16,9 @@ const boxes = document.getElementById('boxes');
 const ctx = pad.getContext('2d');
 const live = document.getElementById('live');
 const model = document.getElementById('model');
-const both = model.querySelector('option[value="both"]');
 const predictButton = document.getElementById('predict');
 const strokes = [];
-let mode = new URLSearchParams(location.search).get('mode') === 'number' ? 'number' : 'digit';
+let mode = initialMode();
 let size = DIGIT;
 let current = null;
 let timer = null;
@@ -143,16 +142,8 @@ function clear() {
 // One digit or a whole number: the pad's shape, the texts, and the models on offer follow the mode.
 function switchTo(next) {
   mode = next;
-  document.querySelector(`input[name="mode"][value="${mode}"]`).checked = true;
-  document.getElementById('workspace').classList.toggle('wide', mode === 'number');
-  document.getElementById('title').textContent = TEXT[mode].title;
+  showMode(mode, TEXT[mode].title, predictButton, model);
   document.title = `${TEXT[mode].title} · Digit Identifier`;
-  predictButton.textContent = mode === 'number' ? 'Read' : 'Predict';
-  both.disabled = mode === 'number'; // a number is read by one model at a time
-  if (both.disabled && model.value === 'both') model.value = 'cnn';
-  const url = new URL(location.href);
-  if (mode === 'number') url.searchParams.set('mode', 'number'); else url.searchParams.delete('mode');
-  history.replaceState(null, '', url);
   strokes.length = 0;
   setUp();
   clearAnswers();

@@ -18,6 +18,25 @@ export async function readNumber(body, model, overlay, scale) {
   }
 }
 
+// The mode the page was opened in (?mode=number), and what follows it on both pages: the radio button,
+// the wide layout, the title, the button's name, the models on offer (a number is read by one model at
+// a time) and the address, so that the mode can be linked to.
+export function initialMode() {
+  return new URLSearchParams(location.search).get('mode') === 'number' ? 'number' : 'digit';
+}
+
+export function showMode(mode, title, button, model) {
+  document.querySelector(`input[name="mode"][value="${mode}"]`).checked = true;
+  document.getElementById('workspace').classList.toggle('wide', mode === 'number');
+  document.getElementById('title').textContent = title;
+  button.textContent = mode === 'number' ? 'Read' : 'Predict';
+  model.querySelector('option[value="both"]').disabled = mode === 'number';
+  if (mode === 'number' && model.value === 'both') model.value = 'cnn';
+  const url = new URL(location.href);
+  if (mode === 'number') url.searchParams.set('mode', 'number'); else url.searchParams.delete('mode');
+  history.replaceState(null, '', url);
+}
+
 export function clearReading(overlay) {
   clearPanels();
   document.getElementById('reading').hidden = true;

@@ -1,16 +1,15 @@
 // The upload page: choose, drop or paste a picture, preview it, and predict one digit or read a
 // number, with a box drawn on the preview around each digit read.
 import { predict, setStatus, clearPanels } from './results.js';
-import { readNumber, clearReading } from './reading.js';
+import { readNumber, clearReading, initialMode, showMode } from './reading.js';
 
 const input = document.getElementById('picture');
 const drop = document.getElementById('drop');
 const preview = document.getElementById('preview');
 const boxes = document.getElementById('boxes');
 const model = document.getElementById('model');
-const both = model.querySelector('option[value="both"]');
 const button = document.getElementById('btn');
-let mode = new URLSearchParams(location.search).get('mode') === 'number' ? 'number' : 'digit';
+let mode = initialMode();
 let file = null;
 
 function choose(f) {
@@ -54,15 +53,7 @@ function run() {
 
 function switchTo(next) {
   mode = next;
-  document.querySelector(`input[name="mode"][value="${mode}"]`).checked = true;
-  document.getElementById('workspace').classList.toggle('wide', mode === 'number');
-  document.getElementById('title').textContent = mode === 'number' ? 'Upload a picture of a number' : 'Upload a picture of a digit';
-  button.textContent = mode === 'number' ? 'Read' : 'Predict';
-  both.disabled = mode === 'number'; // a number is read by one model at a time
-  if (both.disabled && model.value === 'both') model.value = 'cnn';
-  const url = new URL(location.href);
-  if (mode === 'number') url.searchParams.set('mode', 'number'); else url.searchParams.delete('mode');
-  history.replaceState(null, '', url);
+  showMode(mode, `Upload a picture of a ${mode}`, button, model);
   clearAnswers();
   setStatus(file ? `Press ${button.textContent}.` : `Choose a picture, then press ${button.textContent}.`);
 }

@@ -43,7 +43,7 @@ class Dl4jEngineIT {
   @Test
   void everyCnnRouteAnswersAsDl4jInProcess() throws InterruptedException {
     Http http = new Http(base);
-    awaitReady(http);
+    http.awaitReady();
     MnistDataset test = MnistFixture.test();
     DigitClassifier dl4j = ModelFiles.cnn(Path.of("models"));
     StringBuilder batch = new StringBuilder("{\"images\":[");
@@ -77,7 +77,7 @@ class Dl4jEngineIT {
   @Test
   void theCnnRunsOnNd4j() throws InterruptedException {
     Http http = new Http(base);
-    awaitReady(http);
+    http.awaitReady();
     assertEquals(
         "7", http.post("/digit/cnn/", "application/json", sevenDataUrl()).body(), "a CNN answer");
     assertTrue(
@@ -88,19 +88,5 @@ class Dl4jEngineIT {
     return CanvasRenderer.dataUrl(
         CanvasRenderer.png(
             CanvasRenderer.render(MnistFixture.test().images()[0], Style.oldCanvas())));
-  }
-
-  /**
-   * Waits until the server reports both models loaded (ND4J takes seconds to start), so that this
-   * test's own ND4J, loaded next, never starts alongside the server's: both unpack into JavaCPP's
-   * one cache.
-   */
-  private static void awaitReady(Http http) throws InterruptedException {
-    HttpResponse<String> ready = http.get("/health/ready");
-    for (int tries = 0; ready.statusCode() != 200 && tries < 240; tries++) {
-      Thread.sleep(500);
-      ready = http.get("/health/ready");
-    }
-    assertEquals(200, ready.statusCode(), ready.body());
   }
 }

@@ -1,5 +1,7 @@
 package dev.digits.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import jakarta.json.Json;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
@@ -111,5 +113,19 @@ public final class Http {
   /** Any JSON value, such as the bare number the old routes answer. */
   public static JsonValue jsonValue(HttpResponse<String> r) {
     return Json.createReader(new StringReader(r.body())).readValue();
+  }
+
+  /**
+   * Waits up to two minutes until the server reports both models loaded (ND4J takes seconds to
+   * start), so that a test's own ND4J, loaded next, never starts alongside the server's: both
+   * unpack into JavaCPP's one cache.
+   */
+  void awaitReady() throws InterruptedException {
+    HttpResponse<String> ready = get("/health/ready");
+    for (int tries = 0; ready.statusCode() != 200 && tries < 240; tries++) {
+      Thread.sleep(500);
+      ready = get("/health/ready");
+    }
+    assertEquals(200, ready.statusCode(), ready.body());
   }
 }

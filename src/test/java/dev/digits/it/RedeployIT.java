@@ -61,7 +61,7 @@ class RedeployIT {
     List<Long> heaps = new ArrayList<>();
     for (int i = 0; i <= REDEPLOYMENTS; i++) {
       deployer.deploy(APP);
-      awaitReady(http);
+      http.awaitReady();
       for (String route : List.of("/digit/", "/digit/cnn/")) {
         HttpResponse<String> r = http.post(route, "application/json", seven);
         assertEquals("7", r.body(), "deployment " + i + ", " + route);
@@ -85,15 +85,6 @@ class RedeployIT {
   private static URL base() throws MalformedURLException {
     int offset = Integer.parseInt(System.getProperty("wildfly.port.offset", "100"));
     return new URL("http://localhost:" + (8080 + offset) + "/");
-  }
-
-  private static void awaitReady(Http http) throws InterruptedException {
-    HttpResponse<String> ready = http.get("/health/ready");
-    for (int tries = 0; ready.statusCode() != 200 && tries < 240; tries++) {
-      Thread.sleep(500);
-      ready = http.get("/health/ready");
-    }
-    assertEquals(200, ready.statusCode(), ready.body());
   }
 
   private long heapAfterFullGc() throws IOException {
