@@ -178,7 +178,8 @@ class InferenceProtocolIT extends DeployedApp {
     assertEquals(7, result.longs("digit")[0]);
     assertEquals("[2,10]", result.output("probabilities").getJsonArray("shape").toString());
     float[] expected =
-        ModelFiles.cnnForwardPass(ModelFiles.directory(Path.of("models"))).probabilities(seven);
+        Cards.calibrated(ModelFiles.cnnForwardPass(ModelFiles.directory(Path.of("models"))), "cnn")
+            .probabilities(seven);
     assertArrayEquals(expected, Arrays.copyOf(result.floats("probabilities"), 10), 1e-6f);
     assertEquals(expected[7], result.floats("confidence")[0], 1e-6f);
 

@@ -152,14 +152,19 @@ class MetricsIT extends DeployedApp {
     assertMoved(
         1, before, after, "digits_batch_size_images_bucket", "model", "ensemble", "le", "4.0");
 
-    // Low confidence: the grey tensor's answer and any doubtful batch answer, as the answers say.
+    // Low confidence, below the CNN card's threshold: the grey tensor's answer, as it says.
+    double threshold =
+        Cards.card("cnn")
+            .getJsonObject("calibration")
+            .getJsonNumber("lowConfidenceBelow")
+            .doubleValue();
     double doubtful =
         ((JsonObject) Http.json(tensor))
             .getJsonArray("outputs").stream()
                 .map(o -> o.asJsonObject())
                 .filter(o -> o.getString("name").equals("confidence"))
                 .mapToDouble(o -> o.getJsonArray("data").getJsonNumber(0).doubleValue())
-                .filter(c -> c < 0.5)
+                .filter(c -> c < threshold)
                 .count();
     assertMoved(doubtful, before, after, "digits_predictions_low_confidence_total", "model", "cnn");
 

@@ -10,12 +10,10 @@ import dev.digits.mnist.MnistFixture;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.ModelFiles;
 import dev.digits.model.Prediction;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonReader;
+import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +30,9 @@ class MnistOverHttpIT extends DeployedApp {
 
   /**
    * All 10,000 test images as MNIST stores them (28x28 grey PNGs, white on black), 64 to a batch:
-   * each model's served accuracy is its card's, within 0.05 points.
+   * each model's served accuracy is its card's, within 0.05 points, its confidence is calibrated
+   * (expected calibration error at most 1.5 %), and the answers at or above its card's
+   * low-confidence threshold are at least 99.9 % right.
    */
   @Test
   void servedAccuracyOnTheStoredTestSetIsTheCards() throws Exception {
@@ -42,7 +42,14 @@ class MnistOverHttpIT extends DeployedApp {
       pngs[i] = CanvasRenderer.dataUrl(CanvasRenderer.png(stored(test.images()[i])));
     }
     for (String model : List.of("ann", "cnn", "ensemble")) {
+      JsonObject card = Cards.card(model);
+      double threshold =
+          card.getJsonObject("calibration").getJsonNumber("lowConfidenceBelow").doubleValue();
       int right = 0;
+      int above = 0;
+      int rightAbove = 0;
+      double[] binConfidence = new double[15];
+      int[] binRight = new int[15];
       for (int from = 0; from < pngs.length; from += 64) {
         StringBuilder body = new StringBuilder("{\"images\":[");
         for (int i = from; i < Math.min(pngs.length, from + 64); i++) {
@@ -56,16 +63,32 @@ class MnistOverHttpIT extends DeployedApp {
         assertEquals(200, r.statusCode(), r.body());
         JsonArray answers = (JsonArray) Http.json(r);
         for (int k = 0; k < answers.size(); k++) {
-          right += answers.getJsonObject(k).getInt("digit") == test.labels()[from + k] ? 1 : 0;
+          JsonObject answer = answers.getJsonObject(k);
+          boolean ok = answer.getInt("digit") == test.labels()[from + k];
+          double confidence = answer.getJsonNumber("confidence").doubleValue();
+          int bin = Math.min(14, (int) (confidence * 15));
+          right += ok ? 1 : 0;
+          binConfidence[bin] += confidence;
+          binRight[bin] += ok ? 1 : 0;
+          if (confidence >= threshold) {
+            above++;
+            rightAbove += ok ? 1 : 0;
+          }
         }
       }
       double served = right / (double) test.size();
-      double card;
-      try (JsonReader reader =
-          Json.createReader(Files.newBufferedReader(Path.of("models", model + ".json")))) {
-        card = reader.readObject().getJsonNumber("testAccuracy").doubleValue();
+      double stated = card.getJsonNumber("testAccuracy").doubleValue();
+      assertEquals(stated, served, 0.0005, model + ": served " + served + ", card " + stated);
+      // Expected calibration error of the confidence clients get: at most 1.5 %.
+      double gap = 0;
+      for (int b = 0; b < 15; b++) {
+        gap += Math.abs(binConfidence[b] - binRight[b]);
       }
-      assertEquals(card, served, 0.0005, model + ": served " + served + ", card " + card);
+      double ece = gap / test.size();
+      assertTrue(ece <= 0.015, model + ": expected calibration error " + ece);
+      assertTrue(
+          rightAbove >= 0.999 * above,
+          model + ": " + rightAbove + " of " + above + " right at or above " + threshold);
     }
   }
 

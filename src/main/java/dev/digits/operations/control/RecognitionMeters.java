@@ -10,6 +10,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,10 +22,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class RecognitionMeters {
-  /** A prediction whose probability is below this counts as a low-confidence answer. */
+  /**
+   * A prediction whose probability is below this counts as a low-confidence answer; unset, each
+   * model's card says where (its calibration's {@code lowConfidenceBelow}).
+   */
   @Inject
-  @ConfigProperty(name = "digits.low-confidence", defaultValue = "0.5")
-  double lowConfidence;
+  @ConfigProperty(name = "digits.low-confidence")
+  Optional<Double> lowConfidence = Optional.empty();
 
   @Inject Metrics metrics;
 
@@ -36,7 +40,7 @@ public class RecognitionMeters {
   /** For unit tests: the meters in the given registry. */
   public static RecognitionMeters in(MeterRegistry registry, double lowConfidence) {
     RecognitionMeters m = new RecognitionMeters();
-    m.lowConfidence = lowConfidence;
+    m.lowConfidence = Optional.of(lowConfidence);
     m.register(registry);
     return m;
   }
@@ -52,7 +56,7 @@ public class RecognitionMeters {
     models = new PerModel[labels.length];
     for (ModelLabel m : labels) {
       if (m != ModelLabel.UNKNOWN) {
-        models[m.ordinal()] = new PerModel(registry, m.label());
+        models[m.ordinal()] = new PerModel(registry, m.label(), lowConfidence.orElse(0.5));
       }
     }
     busy = rejections(registry, "busy");
@@ -70,8 +74,15 @@ public class RecognitionMeters {
   public void predicted(String model, Prediction p) {
     PerModel m = models[ModelLabel.named(model).ordinal()];
     m.digits[p.digit()].increment();
-    if (p.confidence() < lowConfidence) {
+    if (p.confidence() < m.below) {
       m.lowConfidence.increment();
+    }
+  }
+
+  /** Where the card puts a model's low-confidence threshold, unless configured for all. */
+  public void lowConfidenceBelow(String model, double threshold) {
+    if (lowConfidence.isEmpty()) {
+      models[ModelLabel.named(model).ordinal()].below = threshold;
     }
   }
 
@@ -110,8 +121,10 @@ public class RecognitionMeters {
     final Counter[] digits = new Counter[10];
     final Counter lowConfidence;
     final DistributionSummary batch;
+    volatile double below;
 
-    PerModel(MeterRegistry registry, String model) {
+    PerModel(MeterRegistry registry, String model, double below) {
+      this.below = below;
       for (int d = 0; d < digits.length; d++) {
         digits[d] =
             Counter.builder("digits.predictions")
@@ -121,7 +134,7 @@ public class RecognitionMeters {
       }
       lowConfidence =
           Counter.builder("digits.predictions.low.confidence")
-              .description("predictions whose probability was below digits.low-confidence")
+              .description("predictions below the model's low-confidence threshold")
               .tag("model", model)
               .register(registry);
       batch =

@@ -17,6 +17,8 @@ final class ModelCatalog {
     try (InputStream in = source.open(name + ".json");
         JsonReader reader = Json.createReader(in)) {
       JsonObject card = reader.readObject();
+      JsonObject calibration =
+          card.get("calibration") instanceof JsonObject c ? c : Json.createObjectBuilder().build();
       return new ModelInfo(
           name,
           card.getString("architecture", ""),
@@ -24,7 +26,9 @@ final class ModelCatalog {
           number(card, "testAccuracy"),
           card.containsKey("epochs") ? card.getInt("epochs") : null,
           number(card, "trainingSeconds"),
-          card.getString("trainedAt", null));
+          card.getString("trainedAt", null),
+          number(calibration, "temperature"),
+          number(calibration, "lowConfidenceBelow"));
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException(
           "model card "

@@ -3,6 +3,7 @@ package dev.digits.recognition.control;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.EnsembleClassifier;
 import dev.digits.model.ModelFiles;
+import dev.digits.model.TemperatureScaled;
 import dev.digits.model.cnn.CnnEngine;
 import dev.digits.recognition.entity.ModelInfo;
 import java.time.Duration;
@@ -46,8 +47,13 @@ final class ModelStore implements AutoCloseable {
       map.put("cnn", cnn);
       map.put("ensemble", new EnsembleClassifier(List.of(ann, cnn)));
       List<ModelInfo> cards = new ArrayList<>();
-      for (String name : map.keySet()) {
-        cards.add(ModelCatalog.read(source, name));
+      for (String name : List.copyOf(map.keySet())) {
+        ModelInfo card = ModelCatalog.read(source, name);
+        cards.add(card);
+        if (card.temperature() != null) {
+          // The ensemble averages its members as trained, then takes its own temperature.
+          map.put(name, new TemperatureScaled(map.get(name), card.temperature()));
+        }
       }
       return new ModelStore(Map.copyOf(map), List.copyOf(cards), cnn, times);
     } catch (RuntimeException e) {

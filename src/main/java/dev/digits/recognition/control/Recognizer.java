@@ -99,6 +99,11 @@ public class Recognizer {
           new CnnEngine.Options(maxBatch, nd4jThreads, threads, Recognizer.class.getClassLoader());
       store = ModelStore.load(source, CnnEngine.named(cnnEngine), options);
       store.loadTimes().forEach(meters::loaded);
+      for (ModelInfo card : store.infos()) {
+        if (card.lowConfidenceBelow() != null) {
+          meters.lowConfidenceBelow(card.name(), card.lowConfidenceBelow());
+        }
+      }
       state = ModelState.READY;
       LOG.info(
           () ->

@@ -1,6 +1,9 @@
 package dev.digits.recognition.entity;
 
-/** What the API tells about a model, taken from its model card. */
+/**
+ * What the API tells about a model, taken from its model card; {@code temperature} and {@code
+ * lowConfidenceBelow} are its calibration (null for a card without one).
+ */
 public record ModelInfo(
     String name,
     String architecture,
@@ -8,4 +11,6 @@ public record ModelInfo(
     Double testAccuracy,
     Integer epochs,
     Double trainingSeconds,
-    String trainedAt) {}
+    String trainedAt,
+    Double temperature,
+    Double lowConfidenceBelow) {}

@@ -11,6 +11,7 @@ import dev.digits.mnist.CanvasRenderer.Style;
 import dev.digits.mnist.MnistFixture;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.ModelFiles;
+import dev.digits.model.TemperatureScaled;
 import dev.digits.operations.control.RecognitionMeters;
 import dev.digits.recognition.entity.Recognition;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -45,7 +46,11 @@ class RecognizerTest {
 
   @Test
   void classifyFeedsMnistImagesToTheModelAsTheyAre() {
-    DigitClassifier ann = ModelFiles.ann(Path.of("models"));
+    // The ANN as its card calibrates it.
+    DigitClassifier ann =
+        new TemperatureScaled(
+            ModelFiles.ann(Path.of("models")),
+            ModelCatalog.read(ModelFiles.directory(Path.of("models")), "ann").temperature());
     List<float[]> images = Arrays.asList(MnistFixture.test().images()).subList(0, 20);
     List<Recognition> out = recognizer.classify(images, "ann");
     assertEquals(20, out.size());
