@@ -25,6 +25,17 @@ final class ReadingSpeed {
 
   static Map<String, Object> measure(MnistDataset test, String base, int seconds)
       throws IOException, InterruptedException {
+    Wrk wrk = wrk(test);
+    String url = base + "/api/v1/read";
+    wrk.run(url, 8, seconds); // warm-up
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("c1", Wrk.json(wrk.run(url, 1, seconds)));
+    r.put("c8", Wrk.json(wrk.run(url, 8, seconds)));
+    return Map.of("POST /api/v1/read (4 digits, 800x280 PNG)", r);
+  }
+
+  /** POSTs of 100 different 4-digit numbers written with MNIST test digits on the pad, as PNGs. */
+  static Wrk wrk(MnistDataset test) throws IOException {
     WrittenNumbers written = new WrittenNumbers(test, 4);
     List<byte[]> bodies = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
@@ -32,13 +43,7 @@ final class ReadingSpeed {
           CanvasRenderer.png(
               onPad(written.sample(Condition.WIDE, written.randomNumber(4)).picture())));
     }
-    Wrk wrk = new Wrk(Path.of("target/bench/read-png.lua"), bodies, "image/png", null);
-    String url = base + "/api/v1/read";
-    wrk.run(url, 8, seconds); // warm-up
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("c1", Wrk.json(wrk.run(url, 1, seconds)));
-    r.put("c8", Wrk.json(wrk.run(url, 8, seconds)));
-    return Map.of("POST /api/v1/read (4 digits, 800x280 PNG)", r);
+    return new Wrk(Path.of("target/bench/read-png.lua"), bodies, "image/png", null);
   }
 
   /** The number scaled to fit the pad, centred, black on white as the page sends it. */
