@@ -2,14 +2,10 @@ package dev.digits.recognition.boundary;
 
 import static dev.digits.model.DigitClassifier.SIDE;
 
+import dev.digits.image.GreyPng;
 import dev.digits.recognition.entity.Recognition;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Base64;
-import javax.imageio.ImageIO;
 
 /** The JSON API's answer for one image; {@code input} is the 28x28 picture the model read. */
 @JsonbPropertyOrder({"digit", "confidence", "probabilities", "model", "input"})
@@ -39,17 +35,11 @@ public record PredictionResponse(
   }
 
   static String inputDataUrl(float[] input) {
-    BufferedImage img = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_BYTE_GRAY);
+    byte[] grey = new byte[input.length];
     for (int i = 0; i < input.length; i++) {
-      int g = Math.round(Math.max(0f, Math.min(1f, input[i])) * 255);
-      img.getRaster().setSample(i % SIDE, i / SIDE, 0, g);
+      grey[i] = (byte) Math.round(Math.max(0f, Math.min(1f, input[i])) * 255);
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(img, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
+    return "data:image/png;base64,"
+        + Base64.getEncoder().encodeToString(GreyPng.encode(grey, SIDE, SIDE));
   }
 }
