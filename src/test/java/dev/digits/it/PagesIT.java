@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,9 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.Interaction;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,6 +49,8 @@ class PagesIT extends DeployedApp {
       0.42, 0.54, 0.3, 0.66
     }
   };
+
+  private static final Duration MOVE = Duration.ofMillis(5); // per pen move
 
   @TempDir Path profile;
   ChromeDriver driver;
@@ -209,33 +215,47 @@ class PagesIT extends DeployedApp {
     draw(strokes, x, y, size, size);
   }
 
-  /** The strokes drawn in the box at (x, y) of sizeX by sizeY, all in shares of the pad's sides. */
+  /**
+   * The strokes drawn in the box at (x, y) of sizeX by sizeY, all in shares of the pad's sides: one
+   * W3C action sequence of pen moves at viewport coordinates, sent at once. Moves relative to the
+   * pad made ChromeDriver locate it again for each of them, most of a minute for a written year.
+   */
   private void draw(double[][] strokes, double x, double y, double sizeX, double sizeY) {
     WebElement pad = driver.findElement(By.id("pad"));
-    int w = pad.getRect().getWidth();
-    int h = pad.getRect().getHeight();
+    new Actions(driver).scrollToElement(pad).perform();
+    @SuppressWarnings("unchecked")
+    Map<String, Number> box =
+        (Map<String, Number>)
+            driver.executeScript(
+                "const r = arguments[0].getBoundingClientRect();"
+                    + " return {left: r.left, top: r.top, width: r.width, height: r.height};",
+                pad);
+    double left = box.get("left").doubleValue();
+    double top = box.get("top").doubleValue();
+    double w = box.get("width").doubleValue();
+    double h = box.get("height").doubleValue();
+    PointerInput pen = new PointerInput(PointerInput.Kind.MOUSE, "pen");
+    Sequence moves = new Sequence(pen, 0);
     for (double[] s : strokes) {
-      Actions a = new Actions(driver);
-      a.moveToElement(pad, offset(s[0], x, sizeX, w), offset(s[1], y, sizeY, h)).clickAndHold();
+      moves.addAction(at(pen, left + (x + s[0] * sizeX) * w, top + (y + s[1] * sizeY) * h));
+      moves.addAction(pen.createPointerDown(PointerInput.MouseButton.LEFT.asArg()));
       for (int i = 2; i < s.length; i += 2) {
         // Several small moves per segment, as a hand makes them.
-        double fromX = s[i - 2];
-        double fromY = s[i - 1];
         for (int step = 1; step <= 8; step++) {
           double t = step / 8.0;
-          a.moveToElement(
-              pad,
-              offset(fromX + t * (s[i] - fromX), x, sizeX, w),
-              offset(fromY + t * (s[i + 1] - fromY), y, sizeY, h));
+          double px = s[i - 2] + t * (s[i] - s[i - 2]);
+          double py = s[i - 1] + t * (s[i + 1] - s[i - 1]);
+          moves.addAction(at(pen, left + (x + px * sizeX) * w, top + (y + py * sizeY) * h));
         }
       }
-      a.release().perform();
+      moves.addAction(pen.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
     }
+    driver.perform(List.of(moves));
   }
 
-  /** Selenium offsets are from the element's centre. */
-  private static int offset(double v, double origin, double size, int extent) {
-    return (int) Math.round((origin + v * size - 0.5) * extent);
+  private static Interaction at(PointerInput pen, double x, double y) {
+    return pen.createPointerMove(
+        MOVE, PointerInput.Origin.viewport(), (int) Math.round(x), (int) Math.round(y));
   }
 
   private static double[][] ellipse(double cx, double cy, double rx, double ry) {
