@@ -3,59 +3,89 @@ package dev.digits.it;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.digits.mnist.CanvasRenderer;
 import dev.digits.mnist.CanvasRenderer.Style;
 import dev.digits.mnist.MnistDataset;
 import dev.digits.mnist.MnistFixture;
-import java.io.IOException;
+import dev.digits.servers.StockServer;
+import dev.digits.servers.StockServer.Kind;
 import java.net.ServerSocket;
 import java.net.URL;
-import java.nio.file.Files;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * SIGTERM on the packaged app, started as the run command starts it (its own process, the prepared
- * Payara root): readiness turns down at once, the requests in flight are answered, new ones get 503
- * with Retry-After, and the process exits within the grace period, its log showing the drain.
+ * SIGTERM on the packaged app, on each server started as a user starts it ({@link StockServer}: its
+ * own process, Payara Micro as the run command starts it), the signal sent to the process started
+ * as an orchestrator sends it: readiness turns down at once (the server's own MicroProfile Health
+ * too), the requests in flight are answered, new ones get 503 with Retry-After, and the server
+ * exits within the grace period, its log showing the drain. {@code -Dgraceful.servers=WILDFLY,...}
+ * runs the first test on those servers only.
  */
 class GracefulShutdownIT {
   private static final int HELD = 4;
-  private static final Path TARGET =
-      Path.of(System.getProperty("server.args")).getParent().getParent();
+  private static final int GRACE = 10;
+  private static final Path WORK = Path.of("target/graceful-shutdown");
+  private static final Path WAR = Path.of(System.getProperty("war.file", "target/ROOT.war"));
 
-  @Test
-  void sigtermDrainsTheRequestsInFlightThenExits() throws Exception {
-    try (Instance server = Instance.start("drain", 10)) {
-      MnistDataset mnist = MnistFixture.test();
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(
+      value = Kind.class,
+      names = {"PAYARA_TUNED", "WILDFLY", "GLASSFISH", "LIBERTY"})
+  void sigtermDrainsTheRequestsInFlightThenExits(Kind kind) throws Exception {
+    assumeTrue(System.getProperty("graceful.servers", kind.name()).contains(kind.name()));
+    long begin = System.nanoTime();
+    MnistDataset mnist = MnistFixture.test();
+    try (StockServer server = start(kind, GRACE)) {
+      Http http = http(server);
+      double ready =
+          server.awaitFirstPrediction(
+              new String(dataUrl(mnist.images()[0]), UTF_8), Duration.ofSeconds(240));
+      awaitStatus(server, http, "/health/ready", 200, 60);
+      int port = server.port();
       List<RawHttp> held = new ArrayList<>();
       List<byte[]> bodies = new ArrayList<>();
       for (int i = 0; i < HELD; i++) {
         byte[] body = dataUrl(mnist.images()[i]);
-        RawHttp c = new RawHttp(server.port);
+        RawHttp c = new RawHttp(port);
         c.start("/digit/", body, body.length / 2); // half the body: the request stays in the app
         held.add(c);
         bodies.add(body);
       }
-      RawHttp kept = new RawHttp(server.port);
+      RawHttp kept = new RawHttp(port);
       assertEquals(200, kept.post("/digit/cnn/", dataUrl(mnist.images()[0])).status());
-      server.awaitInFlight(HELD);
+      awaitInFlight(http, HELD);
 
       long sigterm = System.nanoTime();
-      server.process.destroy(); // SIGTERM
-      server.awaitStatus("/health/ready", 503, 2);
-      assertEquals(503, server.http.get("/v2/health/ready").statusCode());
-      assertTrue(
-          millisSince(sigterm) < 2000, "readiness down " + millisSince(sigterm) + " ms after");
+      server.sigterm();
+      HttpResponse<String> readiness = awaitStatus(server, http, "/health/ready", 503, 2);
+      long down = millisSince(sigterm);
+      assertTrue(readiness.body().contains("draining"), kind.label + ": " + readiness.body());
+      assertEquals(503, http.get("/v2/health/ready").statusCode());
+      if (kind == Kind.WILDFLY) {
+        // WildFly's own MicroProfile Health, on its management port (the app's port has the app's).
+        Http management = new Http(new URL("http://localhost:" + (port - 8080 + 9990) + "/"));
+        HttpResponse<String> own = management.get("/health/ready");
+        assertEquals(503, own.statusCode(), own.body());
+        assertTrue(own.body().contains("draining"), own.body());
+      }
+      assertTrue(down < 2000, "readiness down " + down + " ms after");
 
       RawHttp.Answer refused = kept.post("/digit/cnn/", dataUrl(mnist.images()[1]));
       assertEquals(503, refused.status(), refused.body());
       assertEquals("1", refused.headers().get("retry-after"));
-      assertEquals("application/json", refused.headers().get("content-type"));
+      assertTrue(
+          refused.headers().get("content-type").startsWith("application/json"),
+          refused.headers().toString());
       assertTrue(refused.body().startsWith("{\"status\":503,\"error\":\""), refused.body());
 
       for (int i = 0; i < HELD; i++) {
@@ -63,32 +93,113 @@ class GracefulShutdownIT {
         assertEquals(200, a.status(), a.body());
         assertEquals(Integer.toString(mnist.labels()[i]), a.body());
       }
-      assertTrue(server.process.waitFor(10, TimeUnit.SECONDS), "still running 10 s after");
+      assertTrue(
+          server.awaitExit(Duration.ofSeconds(GRACE)),
+          kind.label + " still running " + GRACE + " s after SIGTERM");
       long exited = millisSince(sigterm);
-      String log = server.log();
+      String log = server.logText();
       assertTrue(log.contains("draining: " + HELD + " in flight"), "no drain in the log");
       assertTrue(log.contains("drained in "), "no end of the drain in the log");
-      System.out.println("graceful shutdown: exited " + exited + " ms after SIGTERM");
+      System.out.printf(
+          "graceful shutdown on %s: first prediction %.1f s after start, readiness down %d ms and"
+              + " exit %d ms after SIGTERM, test %.1f s%n",
+          kind.label, ready, down, exited, (System.nanoTime() - begin) / 1e9);
     }
   }
 
   @Test
   void theGracePeriodBoundsTheWaitForARequestThatNeverEnds() throws Exception {
-    try (Instance server = Instance.start("grace", 2)) {
-      byte[] body = dataUrl(MnistFixture.test().images()[0]);
-      RawHttp stuck = new RawHttp(server.port);
+    MnistDataset mnist = MnistFixture.test();
+    try (StockServer server = start(Kind.PAYARA_TUNED, 2)) {
+      Http http = http(server);
+      byte[] body = dataUrl(mnist.images()[0]);
+      server.awaitFirstPrediction(new String(body, UTF_8), Duration.ofSeconds(240));
+      int port = server.port();
+      RawHttp stuck = new RawHttp(port);
       stuck.start("/digit/", body, 10);
-      server.awaitInFlight(1);
+      awaitInFlight(http, 1);
       long sigterm = System.nanoTime();
-      server.process.destroy();
-      assertTrue(server.process.waitFor(12, TimeUnit.SECONDS), "still running 12 s after");
+      server.sigterm();
+      assertTrue(server.awaitExit(Duration.ofSeconds(12)), "still running 12 s after");
       long exited = millisSince(sigterm);
       assertTrue(exited >= 2000, "exited before the grace period: " + exited + " ms");
       assertTrue(
-          server.log().contains("(the grace period) with 1 in flight"), "no give-up in the log");
+          server.logText().contains("(the grace period) with 1 in flight"),
+          "no give-up in the log");
       System.out.println("grace 2 s: exited " + exited + " ms after SIGTERM");
       stuck.close();
     }
+  }
+
+  /**
+   * The server on ports of its own (clear of the other tests' servers: GlassFish takes its port -80
+   * to about +100), the drain's grace period given as a system property.
+   */
+  private static StockServer start(Kind kind, int graceSeconds) throws Exception {
+    int port =
+        switch (kind) {
+          case PAYARA_TUNED, PAYARA -> freePort();
+          case WILDFLY -> 28080;
+          case GLASSFISH -> 28280;
+          case LIBERTY -> 28480;
+        };
+    return StockServer.start(
+        kind,
+        WORK.resolve(kind.name().toLowerCase(java.util.Locale.ROOT)),
+        port,
+        "1g",
+        WAR,
+        List.of("-Ddigits.shutdown.grace=" + graceSeconds));
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static Http http(StockServer server) throws Exception {
+    return new Http(new URL(server.url("/")));
+  }
+
+  private static HttpResponse<String> awaitStatus(
+      StockServer server, Http http, String path, int status, int seconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (true) {
+      HttpResponse<String> got = null;
+      try {
+        got = http.get(path);
+      } catch (RuntimeException e) {
+        // not listening
+      }
+      if (got != null && got.statusCode() == status) {
+        return got;
+      }
+      assertTrue(server.isAlive() || status != 200, "server died; see " + server.log());
+      assertTrue(
+          System.nanoTime() < deadline,
+          path
+              + " not "
+              + status
+              + " in "
+              + seconds
+              + " s ("
+              + (got == null ? "no answer" : got.statusCode() + " " + got.body())
+              + "); see "
+              + server.log());
+      Thread.sleep(50);
+    }
+  }
+
+  /** Until the app counts that many requests in flight (their headers read, bodies pending). */
+  private static void awaitInFlight(Http http, int n) throws Exception {
+    for (int i = 0; i < 200; i++) {
+      if (http.metricValue("digits_http_requests_in_flight") == n) {
+        return;
+      }
+      Thread.sleep(25);
+    }
+    throw new AssertionError(n + " requests never in flight");
   }
 
   private static byte[] dataUrl(float[] mnist) {
@@ -99,88 +210,5 @@ class GracefulShutdownIT {
 
   private static long millisSince(long nanos) {
     return (System.nanoTime() - nanos) / 1_000_000;
-  }
-
-  /**
-   * The packaged app on the prepared Payara root, as scripts/server.sh starts it, on a free port.
-   */
-  private static final class Instance implements AutoCloseable {
-    final Process process;
-    final int port;
-    final Http http;
-    final Path log;
-
-    private Instance(Process process, int port, Path log) throws IOException {
-      this.process = process;
-      this.port = port;
-      this.http = new Http(new URL("http://localhost:" + port + "/"));
-      this.log = log;
-    }
-
-    static Instance start(String name, int graceSeconds) throws Exception {
-      int port;
-      try (ServerSocket s = new ServerSocket(0)) {
-        port = s.getLocalPort();
-      }
-      Path log = TARGET.resolve("graceful-shutdown-" + name + ".log");
-      Process p =
-          new ProcessBuilder(
-                  "java",
-                  "@" + System.getProperty("server.args"),
-                  "-XX:SharedArchiveFile=" + TARGET.resolve("payara-micro.jsa"),
-                  "-Ddigits.shutdown.grace=" + graceSeconds,
-                  "-jar",
-                  TARGET.resolve("payara-root/launch-micro.jar").toString(),
-                  "--port",
-                  Integer.toString(port))
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
-      Instance server = new Instance(p, port, log);
-      server.awaitStatus("/v2/health/ready", 200, 180);
-      return server;
-    }
-
-    void awaitStatus(String path, int status, int seconds) throws Exception {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-      while (true) {
-        int got;
-        try {
-          got = http.get(path).statusCode();
-        } catch (RuntimeException e) {
-          got = -1; // not listening yet
-        }
-        if (got == status) {
-          return;
-        }
-        assertTrue(process.isAlive() || status != 200, "server died; see " + log);
-        assertTrue(
-            System.nanoTime() < deadline,
-            path + " not " + status + " in " + seconds + " s; see " + log);
-        Thread.sleep(50);
-      }
-    }
-
-    /** Until the app counts that many requests in flight (their headers read, bodies pending). */
-    void awaitInFlight(int n) throws Exception {
-      for (int i = 0; i < 200; i++) {
-        if (http.metricValue("digits_http_requests_in_flight") == n) {
-          return;
-        }
-        Thread.sleep(25);
-      }
-      throw new AssertionError(n + " requests never in flight");
-    }
-
-    String log() throws IOException {
-      return Files.readString(log);
-    }
-
-    @Override
-    public void close() throws Exception {
-      if (process.isAlive()) {
-        process.destroyForcibly().waitFor();
-      }
-    }
   }
 }

@@ -77,13 +77,31 @@ final class RawHttp implements AutoCloseable {
         headers.put(
             h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
       }
-      int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-      byte[] body = in.readNBytes(length);
+      byte[] body;
+      if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+        for (int n = chunkSize(); n > 0; n = chunkSize()) {
+          chunks.write(in.readNBytes(n));
+          line(); // the CRLF after the chunk
+        }
+        for (String trailer = line(); !trailer.isEmpty(); trailer = line()) {
+          // trailers: none expected
+        }
+        body = chunks.toByteArray();
+      } else {
+        body = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
+      }
       return new Answer(
           Integer.parseInt(statusLine.split(" ")[1]), headers, new String(body, UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private int chunkSize() throws IOException {
+    String size = line();
+    int semicolon = size.indexOf(';');
+    return Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
   }
 
   private String line() throws IOException {

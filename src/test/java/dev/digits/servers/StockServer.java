@@ -49,13 +49,17 @@ public final class StockServer implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
+  private final Path serverLog;
   private final long started;
+  private volatile ProcessHandle terminated;
 
-  private StockServer(Kind kind, Process process, int port, Path log, long started) {
+  private StockServer(
+      Kind kind, Process process, int port, Path log, Path serverLog, long started) {
     this.kind = kind;
     this.process = process;
     this.port = port;
     this.log = log;
+    this.serverLog = serverLog;
     this.started = started;
   }
 
@@ -79,7 +83,20 @@ public final class StockServer implements AutoCloseable {
         };
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
     long started = System.nanoTime();
-    return new StockServer(kind, pb.start(), port, log, started);
+    return new StockServer(kind, pb.start(), port, log, serverLog(kind, work), started);
+  }
+
+  /**
+   * The log the server writes itself, which has what its console may leave out (Liberty's console
+   * shows only AUDIT and above); null where there is none but the console.
+   */
+  private static Path serverLog(Kind kind, Path work) {
+    return switch (kind) {
+      case PAYARA_TUNED, PAYARA -> null;
+      case WILDFLY -> work.resolve("standalone/log/server.log");
+      case GLASSFISH -> work.resolve("domains/digits/logs/server.log");
+      case LIBERTY -> work.resolve("usr/servers/digits/logs/messages.log");
+    };
   }
 
   private static ProcessBuilder payaraTuned(int port, List<String> jvmOptions) {
@@ -140,12 +157,15 @@ public final class StockServer implements AutoCloseable {
     sizing.addAll(jvmOptions);
     pb.environment().put("JBOSS_JAVA_SIZING", String.join(" ", sizing));
     pb.environment().remove("JAVA_OPTS");
+    // The script then hands SIGTERM on to the JVM; with the JVM in the foreground, a SIGTERM to the
+    // script would end the script alone and leave the JVM running.
+    pb.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
     return pb;
   }
 
   /**
    * A new domain made by asadmin with all its ports from a base, its heap raised from the stock 512
-   * MiB, the WAR in its autodeploy/ folder.
+   * MiB, the WAR in its autodeploy/ folder, started by bin/startserv.
    */
   private static ProcessBuilder glassfish(
       Path work, int port, String heap, Path war, List<String> jvmOptions) throws IOException {
@@ -171,10 +191,11 @@ public final class StockServer implements AutoCloseable {
     xml = xml.replaceFirst("<jvm-options>-Xmx512m</jvm-options>", options.toString());
     Files.writeString(config, xml);
     Files.copy(war, domains.resolve("digits/autodeploy/ROOT.war"));
+    // startserv runs the server's JVM in its own place (start-domain --dry-run's command), so
+    // that SIGTERM reaches the server. A SIGTERM to `asadmin start-domain --verbose` ends asadmin
+    // and the server with it, at once: no drain, none of GlassFish's own shutdown either.
     return new ProcessBuilder(
-        asadmin.toString(),
-        "start-domain",
-        "--verbose",
+        SERVERS.resolve("glassfish7/bin/startserv").toString(),
         "--domaindir",
         domains.toString(),
         "digits");
@@ -204,6 +225,10 @@ public final class StockServer implements AutoCloseable {
 
   public Kind kind() {
     return kind;
+  }
+
+  public int port() {
+    return port;
   }
 
   public String url(String path) {
@@ -265,17 +290,44 @@ public final class StockServer implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** SIGTERM to the server's JVM, as an orchestrator stops it; true if it exited in time. */
+  /** {@link #sigterm}, then {@link #awaitExit}: true if the server exited in time. */
   public boolean terminate(Duration wait) throws InterruptedException {
-    ProcessHandle jvm = jvm();
-    jvm.destroy();
-    return jvm.onExit().completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS).join()
-            != null
-        && process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS);
+    sigterm();
+    return awaitExit(wait);
   }
 
+  /**
+   * SIGTERM to the process started, without waiting, as an orchestrator signals a container's main
+   * process: each start command hands it to the server's JVM (Payara Micro and Liberty's `server
+   * run` are the JVM, GlassFish's startserv becomes it, WildFly's standalone.sh passes it on).
+   */
+  public void sigterm() {
+    terminated = jvm();
+    process.destroy();
+  }
+
+  /**
+   * Waits until the JVM {@link #sigterm} signalled and the process started (a start script, if any)
+   * have both exited; false if either still runs after {@code wait}.
+   */
+  public boolean awaitExit(Duration wait) throws InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    ProcessHandle jvm = terminated == null ? process.toHandle() : terminated;
+    long left = Math.max(0, wait.toMillis());
+    return jvm.onExit().completeOnTimeout(null, left, TimeUnit.MILLISECONDS).join() != null
+        && process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** The console's output, then the server's own log file where it has one. */
   public String logText() throws IOException {
-    return Files.readString(log);
+    String console = Files.readString(log);
+    return serverLog != null && Files.exists(serverLog)
+        ? console + "\n" + Files.readString(serverLog)
+        : console;
   }
 
   @Override
@@ -351,7 +403,7 @@ public final class StockServer implements AutoCloseable {
         Kind.PAYARA_TUNED, "target/server/payara-micro.args, class archive",
         Kind.PAYARA, "-Xmx" + heap + ", --deploy ROOT.war",
         Kind.WILDFLY, "standalone-microprofile.xml + digits.cli, -Xmx" + heap,
-        Kind.GLASSFISH, "new domain, -Xmx" + heap + ", autodeploy/",
+        Kind.GLASSFISH, "new domain, -Xmx" + heap + ", autodeploy/, bin/startserv",
         Kind.LIBERTY, "the project's server.xml, -Xmx" + heap + ", dropins/");
   }
 }
