@@ -32,13 +32,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * correctly, the heap after a full GC stays within 10 % of the first deployment's (no deployment
  * keeps the one before it alive), and no native library is refused for being loaded by another
  * class loader. Heap and GC through WildFly's management model (its platform MBeans), so the app
- * needs no diagnostic route. Both CNN engines: the plain-Java one, and DL4J with its native
- * libraries. WildFly only: the failsafe execution for WildFly alone runs it.
+ * needs no diagnostic route. WildFly only: the failsafe execution for WildFly alone runs it.
  */
 @ExtendWith({ArquillianExtension.class, ServerLog.class})
 class RedeployIT {
   private static final String APP = "redeployed";
-  private static final String DL4J_APP = "redeployed-dl4j";
   private static final int REDEPLOYMENTS = 5;
   private static final ModelNode MEMORY =
       Operations.createAddress("core-service", "platform-mbean", "type", "memory");
@@ -51,23 +49,8 @@ class RedeployIT {
     return DeployedApp.war();
   }
 
-  /** The same WAR serving the CNN through DL4J, whose native libraries each deployment loads. */
-  @Deployment(name = DL4J_APP, managed = false, testable = false)
-  static WebArchive dl4jDeployment() {
-    return DeployedApp.warWithConfig("digits.cnn.engine=dl4j");
-  }
-
   @Test
   void fiveRedeploymentsAnswerAndKeepTheHeapFlat() throws Exception {
-    redeployFiveTimes(APP);
-  }
-
-  @Test
-  void fiveRedeploymentsOfTheDl4jEngineAnswerAndKeepTheHeapFlat() throws Exception {
-    redeployFiveTimes(DL4J_APP);
-  }
-
-  private void redeployFiveTimes(String app) throws Exception {
     Path log = Path.of(System.getProperty("wildfly.home"), "standalone", "log", "server.log");
     long logStart = Files.size(log);
     Http http = new Http(base());
@@ -77,25 +60,25 @@ class RedeployIT {
                 CanvasRenderer.render(MnistFixture.test().images()[0], Style.oldCanvas())));
     List<Long> heaps = new ArrayList<>();
     for (int i = 0; i <= REDEPLOYMENTS; i++) {
-      deployer.deploy(app);
+      deployer.deploy(APP);
       http.awaitReady();
       for (String route : List.of("/digit/", "/digit/cnn/")) {
         HttpResponse<String> r = http.post(route, "application/json", seven);
-        assertEquals("7", r.body(), app + " deployment " + i + ", " + route);
+        assertEquals("7", r.body(), "deployment " + i + ", " + route);
       }
       heaps.add(heapAfterFullGc());
-      deployer.undeploy(app);
+      deployer.undeploy(APP);
     }
-    System.out.printf("redeploy %s: heap after full GC per deployment, MiB: %s%n", app, mib(heaps));
+    System.out.printf("redeploy: heap after full GC per deployment, MiB: %s%n", mib(heaps));
     for (int i = 1; i <= REDEPLOYMENTS; i++) {
       assertTrue(
           heaps.get(i) <= heaps.get(0) * 1.10,
-          app + " deployment " + i + " heap " + mib(heaps) + " MiB: over 10 % above the first");
+          "deployment " + i + " heap " + mib(heaps) + " MiB: over 10 % above the first");
     }
     String written = readFrom(log, logStart);
     assertFalse(
         written.contains("already loaded in another class loader"),
-        app + ": a native library refused on redeployment: see " + log);
+        "a native library refused on redeployment: see " + log);
   }
 
   /** WildFly's HTTP port: the stock 8080 moved by the port offset arquillian.xml gives it. */
