@@ -107,7 +107,11 @@ class MnistOverHttpIT extends DeployedApp {
     MnistDataset test = MnistFixture.test();
     Path models = Path.of("models");
     Map<String, DigitClassifier> routes =
-        Map.of("/digit/", ModelFiles.ann(models), "/digit/cnn/", ModelFiles.cnn(models));
+        Map.of(
+            "/digit/",
+            ModelFiles.ann(models),
+            "/digit/cnn/",
+            ModelFiles.cnnForwardPass(ModelFiles.directory(models))); // the served engine
     for (var route : routes.entrySet()) {
       int overHttp = 0;
       int inProcess = 0;
