@@ -1,116 +1,12 @@
 package dev.digits.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.digits.mnist.CanvasRenderer;
-import dev.digits.mnist.CanvasRenderer.Style;
-import dev.digits.mnist.MnistFixture;
-import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.as.controller.client.helpers.Operations;
-import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-/**
- * The WAR undeployed and deployed again five times on one running WildFly: every deployment answers
- * correctly, the heap after a full GC stays within 10 % of the first deployment's (no deployment
- * keeps the one before it alive), and no native library is refused for being loaded by another
- * class loader. Heap and GC through WildFly's management model (its platform MBeans), so the app
- * needs no diagnostic route. WildFly only: the failsafe execution for WildFly alone runs it.
- */
-@ExtendWith({ArquillianExtension.class, ServerLog.class})
-class RedeployIT {
-  private static final String APP = "redeployed";
-  private static final int REDEPLOYMENTS = 5;
-  private static final ModelNode MEMORY =
-      Operations.createAddress("core-service", "platform-mbean", "type", "memory");
-
-  @ArquillianResource Deployer deployer;
-  @ArquillianResource ManagementClient management;
-
+/** The packaged WAR, with the CNN in plain Java, redeployed five times ({@link Redeployment}). */
+class RedeployIT extends Redeployment {
   @Deployment(name = APP, managed = false, testable = false)
   static WebArchive deployment() {
     return DeployedApp.war();
-  }
-
-  @Test
-  void fiveRedeploymentsAnswerAndKeepTheHeapFlat() throws Exception {
-    Path log = Path.of(System.getProperty("wildfly.home"), "standalone", "log", "server.log");
-    long logStart = Files.size(log);
-    Http http = new Http(base());
-    String seven =
-        CanvasRenderer.dataUrl(
-            CanvasRenderer.png(
-                CanvasRenderer.render(MnistFixture.test().images()[0], Style.oldCanvas())));
-    List<Long> heaps = new ArrayList<>();
-    for (int i = 0; i <= REDEPLOYMENTS; i++) {
-      deployer.deploy(APP);
-      http.awaitReady();
-      for (String route : List.of("/digit/", "/digit/cnn/")) {
-        HttpResponse<String> r = http.post(route, "application/json", seven);
-        assertEquals("7", r.body(), "deployment " + i + ", " + route);
-      }
-      heaps.add(heapAfterFullGc());
-      deployer.undeploy(APP);
-    }
-    System.out.printf("redeploy: heap after full GC per deployment, MiB: %s%n", mib(heaps));
-    for (int i = 1; i <= REDEPLOYMENTS; i++) {
-      assertTrue(
-          heaps.get(i) <= heaps.get(0) * 1.10,
-          "deployment " + i + " heap " + mib(heaps) + " MiB: over 10 % above the first");
-    }
-    String written = readFrom(log, logStart);
-    assertFalse(
-        written.contains("already loaded in another class loader"),
-        "a native library refused on redeployment: see " + log);
-  }
-
-  /** WildFly's HTTP port: the stock 8080 moved by the port offset arquillian.xml gives it. */
-  private static URL base() throws MalformedURLException {
-    int offset = Integer.parseInt(System.getProperty("wildfly.port.offset", "100"));
-    return new URL("http://localhost:" + (8080 + offset) + "/");
-  }
-
-  private long heapAfterFullGc() throws IOException {
-    for (int i = 0; i < 2; i++) {
-      check(management.getControllerClient().execute(Operations.createOperation("gc", MEMORY)));
-    }
-    ModelNode usage =
-        check(
-            management
-                .getControllerClient()
-                .execute(Operations.createReadAttributeOperation(MEMORY, "heap-memory-usage")));
-    return usage.get("used").asLong();
-  }
-
-  private static ModelNode check(ModelNode outcome) {
-    assertTrue(Operations.isSuccessfulOutcome(outcome), outcome.toString());
-    return Operations.readResult(outcome);
-  }
-
-  private static String readFrom(Path log, long offset) throws IOException {
-    byte[] all = Files.readAllBytes(log);
-    int start = (int) Math.min(offset, all.length);
-    return new String(all, start, all.length - start, StandardCharsets.UTF_8);
-  }
-
-  private static List<Long> mib(List<Long> bytes) {
-    return bytes.stream().map(b -> b >> 20).toList();
   }
 }

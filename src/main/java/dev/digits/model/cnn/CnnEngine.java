@@ -4,7 +4,10 @@ import dev.digits.model.BatchingClassifier;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.ModelFiles;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -28,11 +31,16 @@ public enum CnnEngine {
       if (options.nativeThreads() > 0) {
         CnnClassifier.limitNativeThreads(options.nativeThreads());
       }
-      CnnClassifier network = warmedUp(ModelFiles.cnn(source));
+      // ND4J keeps state in ThreadLocals of every thread that calls it (its random generator, its
+      // workspaces). On one of the server's pooled threads, that state would keep the app's class
+      // loader alive after undeployment; so ND4J starts on a thread that ends, and is called
+      // afterwards by the batching worker alone, which ends when the app does.
+      CnnClassifier network =
+          onThreadOfItsOwn(
+              "cnn-loader", options.classLoader(), () -> warmedUp(ModelFiles.cnn(source)));
       releaseNativeLibraryCopies(options.classLoader());
       // Warmed up before batching: on Open Liberty, a managed thread (the batching worker) waits
-      // for
-      // the deployment to finish, so a first call through it during deployment never returns.
+      // for the deployment to finish, so a first call through it during deployment never returns.
       return new BatchingClassifier(network, options.maxBatch(), options.threads());
     }
   };
@@ -66,6 +74,34 @@ public enum CnnEngine {
   private static <C extends DigitClassifier> C warmedUp(C classifier) {
     classifier.probabilities(new float[DigitClassifier.PIXELS]);
     return classifier;
+  }
+
+  private static <T> T onThreadOfItsOwn(String name, ClassLoader loader, Supplier<T> work) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                result.complete(work.get());
+              } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+              }
+            },
+            name);
+    thread.setContextClassLoader(loader);
+    thread.start();
+    try {
+      thread.join();
+      return result.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the CNN loaded", e);
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof Error err) {
+        throw err; // a native library that failed to load, as the caller expects it
+      }
+      throw e.getCause() instanceof RuntimeException re ? re : e;
+    }
   }
 
   /** Closes a classifier that holds threads or native memory; leaves any other alone. */

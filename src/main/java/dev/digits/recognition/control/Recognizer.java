@@ -22,6 +22,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -112,8 +113,7 @@ public class Recognizer {
                   source.describe(""), (System.nanoTime() - start) / 1e9));
     } catch (RuntimeException | LinkageError e) {
       // LinkageError: ND4J's native libraries failing to load surface as class initialisation
-      // errors.
-      // The app still deploys, reports not ready with the reason, and serves its pages.
+      // errors. The app still deploys, reports not ready with the reason, and serves its pages.
       state =
           ModelState.failed(
               "models failed to load: "
@@ -262,6 +262,11 @@ public class Recognizer {
   void close() {
     if (store != null) {
       store.close();
+    }
+    List<String> stopped =
+        LibraryThreads.stop(Recognizer.class.getClassLoader(), Duration.ofSeconds(2));
+    if (!stopped.isEmpty()) {
+      LOG.info(() -> "stopped the libraries' threads: " + String.join(", ", stopped));
     }
   }
 }
