@@ -26,14 +26,19 @@ public final class NumberReader {
   private final SegmentScore score;
 
   public NumberReader(DigitClassifier classifier) {
-    this(classifier, Tuning.DEFAULT, null);
+    this(classifier, Tuning.DEFAULT, SegmentScore.FITTED);
   }
 
   /**
-   * A reader whose settings system properties {@code reading.<name>} override: for measurements.
+   * A reader whose settings system properties {@code reading.<name>} override, for measurements:
+   * {@code reading.weights} the fitted scores' weights, {@code reading.handSet=true} the hand-set
+   * costs of {@link Tuning} instead.
    */
   public static NumberReader tunedBySystemProperties(DigitClassifier classifier) {
-    return new NumberReader(classifier, Tuning.fromSystemProperties(), null);
+    return new NumberReader(
+        classifier,
+        Tuning.fromSystemProperties(),
+        Boolean.getBoolean("reading.handSet") ? null : SegmentScore.fromSystemProperty());
   }
 
   NumberReader(DigitClassifier classifier, Tuning tuning, SegmentScore score) {

@@ -1,19 +1,23 @@
 package dev.digits.reading;
 
 /**
- * How likely a candidate is to be one whole digit, as a logistic regression over its {@link
- * SegmentFeatures}; the lattice adds up the logs. The weights were fitted by {@code
- * FitSegmentScore} (src/test) on numbers composed of MNIST training digits, never on test digits.
+ * How well a candidate fits a reading of whole digits, as a linear score over its {@link
+ * SegmentFeatures}; the lattice adds the scores up along a path. The weights were fitted by {@code
+ * FitSegmentScore} (src/test, a structured perceptron) on numbers composed of MNIST training
+ * digits, never on test digits. On the test set's touching digits they read 72.7 % of numbers right
+ * against 53.0 % for the hand-set {@link Tuning} costs, and the same within 1 point on the other
+ * conditions (in process, {@code ReaderAccuracy inprocess}, 300 numbers a condition).
  */
 final class SegmentScore {
+  /**
+   * {@code mvn -q test-compile exec:exec@fit-segment-score} (600 numbers a condition, 40 epochs).
+   */
   static final SegmentScore FITTED =
       new SegmentScore(
           new double[] {
-            -46.3037, 6.7452, 11.6439, 26.0466, -36.2864, -35.6439, -30.6576, -15.4751, 17.1798,
-                -9.4971, -23.0751,
-            -4.8892, -29.5680, -24.9559, -3.4488, -0.6476, 51.9702, -6.7831, 2.6814, -23.1519,
-                -12.1446, -109.6671,
-            39.9578, -3.5870, -0.7748, 3.6645, 0.3468
+            -87.6567, 48.3016, 9.2043, 17.1844, -32.8106, -12.7398, -14.5200, -7.6015, 0.8686,
+            -6.5915, -13.3459, -18.8234, -47.2241, -61.7960, -30.8742, -7.7149, 139.9276, -19.8918,
+            45.2090, -37.3405, -7.0967, -62.2636, 42.9223, -6.8389, -0.9987, -0.4746, 1.6583
           });
 
   private final double[] weights;
