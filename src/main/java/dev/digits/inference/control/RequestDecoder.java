@@ -1,5 +1,6 @@
 package dev.digits.inference.control;
 
+import dev.digits.problems.JsonText;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
@@ -67,14 +68,14 @@ public final class RequestDecoder {
   }
 
   private static RequestHeader header(byte[] body, int length, boolean lengthGiven) {
-    if (nestingDepth(body, length) > MAX_DEPTH) {
+    if (JsonText.nestingDepth(body, length) > MAX_DEPTH) {
       throw InferenceException.malformed("JSON is nested deeper than " + MAX_DEPTH + " levels");
     }
     try (JsonParser parser =
         PARSERS.createParser(new ByteArrayInputStream(body, 0, length), StandardCharsets.UTF_8)) {
       return HeaderParser.parse(new JsonCursor(parser));
     } catch (JsonException | IllegalStateException | NoSuchElementException e) {
-      String message = firstLine(e.getMessage());
+      String message = JsonText.firstLine(e.getMessage());
       throw InferenceException.malformed(
           "malformed JSON: "
               + message
@@ -105,37 +106,5 @@ public final class RequestDecoder {
       throw InferenceException.malformed("the request has no input 'image'");
     }
     return found;
-  }
-
-  /** How deep arrays and objects nest, outside strings (UTF-8 keeps these bytes ASCII). */
-  private static int nestingDepth(byte[] json, int length) {
-    int depth = 0;
-    int max = 0;
-    boolean inString = false;
-    for (int i = 0; i < length; i++) {
-      byte c = json[i];
-      if (inString) {
-        if (c == '\\') {
-          i++;
-        } else if (c == '"') {
-          inString = false;
-        }
-      } else if (c == '"') {
-        inString = true;
-      } else if (c == '{' || c == '[') {
-        max = Math.max(max, ++depth);
-      } else if (c == '}' || c == ']') {
-        depth--;
-      }
-    }
-    return max;
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "unexpected end";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 }

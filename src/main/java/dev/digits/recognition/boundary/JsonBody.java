@@ -1,6 +1,7 @@
 package dev.digits.recognition.boundary;
 
 import dev.digits.image.RejectedImageException;
+import dev.digits.problems.JsonText;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -28,7 +29,7 @@ final class JsonBody {
 
   /** One JSON value; trailing content after it is refused. */
   static JsonValue parse(String json) {
-    if (nestingDepth(json) > MAX_DEPTH) {
+    if (JsonText.nestingDepth(json) > MAX_DEPTH) {
       throw RejectedImageException.malformed("JSON is nested deeper than " + MAX_DEPTH + " levels");
     }
     try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
@@ -39,7 +40,8 @@ final class JsonBody {
       }
       return value;
     } catch (JsonException | IllegalStateException | NoSuchElementException e) {
-      throw RejectedImageException.malformed("malformed JSON: " + firstLine(e.getMessage()));
+      throw RejectedImageException.malformed(
+          "malformed JSON: " + JsonText.firstLine(e.getMessage()));
     }
   }
 
@@ -54,36 +56,5 @@ final class JsonBody {
       return s.getString().strip();
     }
     return null;
-  }
-
-  private static int nestingDepth(String json) {
-    int depth = 0;
-    int max = 0;
-    boolean inString = false;
-    for (int i = 0; i < json.length(); i++) {
-      char c = json.charAt(i);
-      if (inString) {
-        if (c == '\\') {
-          i++;
-        } else if (c == '"') {
-          inString = false;
-        }
-      } else if (c == '"') {
-        inString = true;
-      } else if (c == '{' || c == '[') {
-        max = Math.max(max, ++depth);
-      } else if (c == '}' || c == ']') {
-        depth--;
-      }
-    }
-    return max;
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "unexpected end";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 }
