@@ -24,39 +24,39 @@ final class DigitCrop {
     int h = Math.min(picture.height() - 1, piece.bottom + HALO) - top + 1;
     float[] own = new float[w * h];
     piece.copyInk(picture.ink(), picture.width(), own, left, top, w);
-    boolean[] near = near(own, w, h);
+    // Faint pixels lie only along strokes' edges, a small share of the box: each is checked against
+    // the piece's own ink around it, and all are added after, so that none counts as the piece's.
     float[] ink = picture.ink();
+    int[] faint = new int[64];
+    int found = 0;
     for (int y = 0; y < h; y++) {
       int row = (top + y) * picture.width() + left;
       for (int x = 0; x < w; x++) {
-        int i = y * w + x;
         float v = ink[row + x];
-        if (own[i] == 0f && near[i] && v <= threshold) {
-          own[i] = v; // faint edge: part of no stroke, so of the nearest
+        if (v > 0f && v <= threshold && own[y * w + x] == 0f && nearOwn(own, w, h, x, y)) {
+          if (found == faint.length) {
+            faint = java.util.Arrays.copyOf(faint, 2 * found);
+          }
+          faint[found++] = y * w + x;
         }
       }
+    }
+    for (int k = 0; k < found; k++) {
+      int at = faint[k];
+      own[at] = ink[(top + at / w) * picture.width() + left + at % w]; // of the nearest stroke
     }
     return MnistFraming.toMnist(InkImage.of(w, h, own));
   }
 
-  /** The pixels within {@link #HALO} (a square) of ink in {@code own}. */
-  private static boolean[] near(float[] own, int w, int h) {
-    boolean[] across = new boolean[own.length];
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        for (int d = -HALO; d <= HALO && !across[y * w + x]; d++) {
-          across[y * w + x] = x + d >= 0 && x + d < w && own[y * w + x + d] != 0f;
+  /** Whether the piece has ink within {@link #HALO} (a square) of (x, y). */
+  private static boolean nearOwn(float[] own, int w, int h, int x, int y) {
+    for (int yy = Math.max(0, y - HALO); yy <= Math.min(h - 1, y + HALO); yy++) {
+      for (int xx = Math.max(0, x - HALO); xx <= Math.min(w - 1, x + HALO); xx++) {
+        if (own[yy * w + xx] != 0f) {
+          return true;
         }
       }
     }
-    boolean[] near = new boolean[own.length];
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        for (int d = -HALO; d <= HALO && !near[y * w + x]; d++) {
-          near[y * w + x] = y + d >= 0 && y + d < h && across[(y + d) * w + x];
-        }
-      }
-    }
-    return near;
+    return false;
   }
 }
