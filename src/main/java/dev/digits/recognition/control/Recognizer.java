@@ -80,6 +80,8 @@ public class Recognizer {
   private volatile ModelStore store;
   private volatile ModelState state = ModelState.LOADING;
   private Semaphore admission;
+  private final LibraryThreads libraryThreads =
+      new LibraryThreads(Recognizer.class.getClassLoader());
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     load();
@@ -263,10 +265,9 @@ public class Recognizer {
     if (store != null) {
       store.close();
     }
-    List<String> stopped =
-        LibraryThreads.stop(Recognizer.class.getClassLoader(), Duration.ofSeconds(2));
+    List<String> stopped = libraryThreads.stop(Duration.ofSeconds(2));
     if (!stopped.isEmpty()) {
-      LOG.info(() -> "stopped the libraries' threads: " + String.join(", ", stopped));
+      LOG.info("stopped the libraries' threads: " + String.join(", ", stopped));
     }
   }
 }
