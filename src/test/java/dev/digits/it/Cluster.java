@@ -2,6 +2,8 @@ package dev.digits.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +64,46 @@ final class Cluster {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Seconds from the signal until the instance's readiness answers anything but 200. */
+  static double secondsUntilNotReady(int port, long signalled) {
+    Http direct = new Http(local(port));
+    while ((System.nanoTime() - signalled) / 1e9 < 10) {
+      try {
+        if (direct.get("/health/ready").statusCode() != 200) {
+          break;
+        }
+      } catch (UncheckedIOException refused) {
+        break; // no longer listening: not ready either
+      }
+    }
+    return (System.nanoTime() - signalled) / 1e9;
+  }
+
+  /** Waits until the instance on {@code port} reports ready; seconds it took. */
+  static double untilReady(int port, int timeoutSeconds) throws InterruptedException {
+    Http direct = new Http(local(port));
+    long start = System.nanoTime();
+    while ((System.nanoTime() - start) / 1e9 < timeoutSeconds) {
+      try {
+        if (direct.get("/health/ready").statusCode() == 200) {
+          return (System.nanoTime() - start) / 1e9;
+        }
+      } catch (UncheckedIOException notYetListening) {
+        // starting
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("port " + port + " not ready after " + timeoutSeconds + " s");
+  }
+
+  static URL local(int port) {
+    try {
+      return new URL("http://127.0.0.1:" + port + "/");
+    } catch (MalformedURLException e) {
+      throw new IllegalArgumentException(e);
     }
   }
 

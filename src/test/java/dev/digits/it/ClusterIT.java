@@ -124,7 +124,7 @@ class ClusterIT {
     ProcessHandle first = Cluster.instance(1);
     long signalled = System.nanoTime();
     first.destroy(); // SIGTERM
-    double notReady = secondsUntilNotReady(Cluster.port(1), signalled);
+    double notReady = Cluster.secondsUntilNotReady(Cluster.port(1), signalled);
     first.onExit().get(30, TimeUnit.SECONDS);
     double exited = (System.nanoTime() - signalled) / 1e9;
     Thread.sleep(3000);
@@ -229,21 +229,6 @@ class ClusterIT {
     return right.get() / 4.0;
   }
 
-  /** Seconds from the signal until the instance's readiness answers anything but 200. */
-  private static double secondsUntilNotReady(int port, long signalled) {
-    Http direct = new Http(url("http://127.0.0.1:" + port + "/"));
-    while ((System.nanoTime() - signalled) / 1e9 < 10) {
-      try {
-        if (direct.get("/health/ready").statusCode() != 200) {
-          break;
-        }
-      } catch (UncheckedIOException refused) {
-        break; // no longer listening: not ready either
-      }
-    }
-    return (System.nanoTime() - signalled) / 1e9;
-  }
-
   /** Whether this build's app drains on SIGTERM: its graceful shutdown logs "draining". */
   private static boolean appDrains() throws IOException {
     try (Stream<Path> classes = Files.walk(Path.of("target/classes"))) {
@@ -288,13 +273,5 @@ class ClusterIT {
 
   private static double now() {
     return System.currentTimeMillis() / 1000.0;
-  }
-
-  private static URL url(String s) {
-    try {
-      return new URL(s);
-    } catch (java.net.MalformedURLException e) {
-      throw new IllegalArgumentException(s, e);
-    }
   }
 }
