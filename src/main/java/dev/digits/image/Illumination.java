@@ -5,11 +5,12 @@ import java.util.Arrays;
 /**
  * Evens out the light on a photo of paper: a shadow or light falling from one side makes the paper
  * darker in places than the ink is elsewhere, so one background level for the whole picture reads
- * shadow as ink. The paper's level is estimated in blocks (the brightest pixel of each, then the
- * median of it and its eight neighbours, so that a block covered by a stroke takes its neighbours'
- * paper while a gradient is followed) and each pixel is divided by it. Light that changes within a
- * block (a shadow's sharp edge) is not followed. Pictures lit evenly (a canvas, a scan) are left
- * alone, so their ink is exactly what it was.
+ * shadow as ink. Whether the light is uneven is judged on the border's paper, estimated in blocks
+ * (the brightest pixel of each, then the median of it and its eight neighbours, so that a block
+ * covered by a stroke takes its neighbours' paper). Where it is, each pixel is divided by the
+ * paper's level there: the picture's {@link Closing} with a window of two blocks, which takes the
+ * strokes away and follows a gradient and a shadow's sharp edge alike. Pictures lit evenly (a
+ * canvas, a scan) are left alone, so their ink is exactly what it was.
  */
 final class Illumination {
   /** Paper whose brightness varies by less than this around the border counts as evenly lit. */
@@ -59,23 +60,11 @@ final class Illumination {
     if (!unevenLightPaper(paper, cols, rows)) {
       return null;
     }
+    float[] level = Closing.of(light, width, height, block);
     int[] out = new int[argb.length];
-    for (int y = 0; y < height; y++) {
-      double fy = Math.max(0, Math.min(rows - 1, (y + 0.5) / block - 0.5));
-      int y0 = (int) fy;
-      int y1 = Math.min(rows - 1, y0 + 1);
-      double ty = fy - y0;
-      for (int x = 0; x < width; x++) {
-        double fx = Math.max(0, Math.min(cols - 1, (x + 0.5) / block - 0.5));
-        int x0 = (int) fx;
-        int x1 = Math.min(cols - 1, x0 + 1);
-        double tx = fx - x0;
-        double level =
-            (1 - ty) * ((1 - tx) * paper[y0 * cols + x0] + tx * paper[y0 * cols + x1])
-                + ty * ((1 - tx) * paper[y1 * cols + x0] + tx * paper[y1 * cols + x1]);
-        int v = (int) Math.round(255 * Math.min(1, light[y * width + x] / Math.max(level, 1e-3)));
-        out[y * width + x] = 0xFF000000 | v << 16 | v << 8 | v;
-      }
+    for (int i = 0; i < argb.length; i++) {
+      int v = (int) Math.round(255 * Math.min(1, light[i] / Math.max(level[i], 1e-3f)));
+      out[i] = 0xFF000000 | v << 16 | v << 8 | v;
     }
     return out;
   }

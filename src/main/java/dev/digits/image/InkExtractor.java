@@ -54,8 +54,8 @@ public final class InkExtractor {
     if (2 * alphaSum < 255L * argb.length) { // mean opacity under one half
       fromAlpha(argb, rows, ink);
     } else {
-      int[] evened =
-          borderIsOneColour(width, height, argb) ? null : Illumination.evened(width, height, argb);
+      boolean canvas = borderIsOneColour(width, height, argb);
+      int[] evened = canvas ? null : Illumination.evened(width, height, argb);
       if (evened != null) {
         argb = evened;
         rows = new Rows(width, height, argb);
@@ -65,6 +65,10 @@ public final class InkExtractor {
       float background = invert ? 1f - border : border;
       float range = range(background, maxBrightness(argb, rows, invert));
       fromColour(argb, rows, invert, background, range, ink);
+      // A photo or scan may be of ruled or squared paper; a canvas's paper is one colour.
+      if (!canvas && RuledLines.remove(width, height, ink)) {
+        rows = Rows.none(width, height); // rows alike in colour may now differ in ink
+      }
     }
     return withExtents(rows, ink);
   }
@@ -85,6 +89,16 @@ public final class InkExtractor {
   private static final class Rows {
     final int width;
     final boolean[] repeats;
+
+    private Rows(int width, boolean[] repeats) {
+      this.width = width;
+      this.repeats = repeats;
+    }
+
+    /** Rows of which none is taken to repeat the one above. */
+    static Rows none(int width, int height) {
+      return new Rows(width, new boolean[height]);
+    }
 
     Rows(int width, int height, int[] argb) {
       this.width = width;

@@ -14,14 +14,12 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.regex.Matcher;
 import javax.imageio.ImageIO;
 
 /**
@@ -87,29 +85,12 @@ public final class Calibrate {
               above[0],
               above[1]);
       System.out.printf("%-8s %s%n", model.getKey(), json);
-      writeInto(dir.resolve(model.getKey() + ".json"), json);
+      ModelCard.putField(dir.resolve(model.getKey() + ".json"), "calibration", json);
       plots.put(model.getKey(), new Calibration.Reliability[] {before, after});
     }
     plot(plots, dir.resolve("reliability.png"));
     System.out.println(
         "wrote the calibration into the cards and " + dir.resolve("reliability.png"));
-  }
-
-  /** Puts (or replaces) the card's {@code "calibration"} field, just before its command. */
-  static void writeInto(Path card, String json) {
-    try {
-      String text = Files.readString(card).replaceFirst("(?m)^  \"calibration\": .*\n", "");
-      String replaced =
-          text.replaceFirst(
-              "\n  \"command\"",
-              Matcher.quoteReplacement("\n  \"calibration\": " + json + ",\n  \"command\""));
-      if (replaced.equals(text)) {
-        throw new IllegalStateException(card + " has no \"command\" to put the calibration before");
-      }
-      Files.writeString(card, replaced);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** One panel per model: accuracy against confidence per bin, before (grey) and after (blue). */

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The facts about a trained model that travel beside its weights as {@code models/<name>.json}. */
@@ -110,10 +111,34 @@ public record ModelCard(
       figures.evaluation(sb);
       String replaced =
           card.replaceFirst(
-              "(?s)  \"testAccuracy\".*?\n  \"command\"",
-              Matcher.quoteReplacement(sb + "  \"command\""));
+              "(?s)  \"testAccuracy\".*?\n  \"confusionMatrix\": \\[.*?\n  \\],\n",
+              Matcher.quoteReplacement(sb.toString()));
       if (replaced.equals(card) && !card.contains(sb)) {
         throw new IllegalStateException(path + " has no evaluation to replace");
+      }
+      Files.writeString(path, replaced);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot rewrite model card " + path, e);
+    }
+  }
+
+  /**
+   * Puts (or replaces) a field that a later step measures (calibration, robustness) into a written
+   * card, just before its command. {@code json} is one line, or an object whose closing brace is on
+   * a line of its own, indented by two spaces.
+   */
+  public static void putField(Path path, String key, String json) {
+    try {
+      String quoted = Pattern.quote(quote(key));
+      String text =
+          Files.readString(path)
+              .replaceFirst("(?ms)^  " + quoted + ": (\\{\n.*?^  \\}|[^\n]*),\n", "");
+      String replaced =
+          text.replaceFirst(
+              "\n  \"command\"",
+              Matcher.quoteReplacement("\n  " + quote(key) + ": " + json + ",\n  \"command\""));
+      if (replaced.equals(text)) {
+        throw new IllegalStateException(path + " has no \"command\" to put " + key + " before");
       }
       Files.writeString(path, replaced);
     } catch (IOException e) {

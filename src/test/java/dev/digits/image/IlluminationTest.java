@@ -16,9 +16,17 @@ class IlluminationTest {
 
   @Test
   void aShadowedPhotoGivesTheInkOfTheEvenlyLitOne() {
-    for (int n = 0; n < 20; n++) {
-      BufferedImage even = digitOnPaper(n, false);
-      BufferedImage shadowed = digitOnPaper(n, true);
+    for (Light light : new Light[] {Light.GRADUAL, Light.SHARP_EDGE}) {
+      for (int n = 0; n < 20; n++) {
+        assertSameInk(n, light);
+      }
+    }
+  }
+
+  private static void assertSameInk(int n, Light light) {
+    {
+      BufferedImage even = digitOnPaper(n, Light.EVEN);
+      BufferedImage shadowed = digitOnPaper(n, light);
       InkImage expected = ink(even);
       InkImage got = ink(shadowed);
       double diff = 0;
@@ -28,14 +36,15 @@ class IlluminationTest {
         strayInk += got.ink()[i] > 0 && !nearInk(expected, i % SIDE, i / SIDE) ? 1 : 0;
       }
       // Ink away from the digit's strokes would be read as strokes of its own.
-      assertTrue(strayInk == 0, "digit " + n + ": " + strayInk + " pixels of shadow read as ink");
-      assertTrue(diff / got.ink().length < 0.01, "digit " + n + " ink differs by " + diff);
+      assertTrue(
+          strayInk == 0, light + " digit " + n + ": " + strayInk + " pixels of shadow read as ink");
+      assertTrue(diff / got.ink().length < 0.01, light + " digit " + n + " ink differs by " + diff);
     }
   }
 
   @Test
   void evenlyLitPicturesAreLeftAlone() {
-    BufferedImage even = digitOnPaper(3, false);
+    BufferedImage even = digitOnPaper(3, Light.EVEN);
     int[] argb = even.getRGB(0, 0, SIDE, SIDE, null, 0, SIDE);
     assertTrue(Illumination.evened(SIDE, SIDE, argb) == null);
     // A grey paper and a little noise are even too: only light that varies is corrected.
@@ -67,19 +76,28 @@ class IlluminationTest {
     return InkExtractor.fromArgb(SIDE, SIDE, picture.getRGB(0, 0, SIDE, SIDE, null, 0, SIDE));
   }
 
-  /**
-   * An MNIST test digit on cream paper; with a shadow, lit less from left to right and a corner.
-   */
-  private static BufferedImage digitOnPaper(int index, boolean shadow) {
+  private enum Light {
+    EVEN,
+    /** Less from left to right, and less in a corner. */
+    GRADUAL,
+    /** A hard shadow's edge across the digit, the far side at 55 %. */
+    SHARP_EDGE
+  }
+
+  /** An MNIST test digit on cream paper, lit as {@code light} says. */
+  private static BufferedImage digitOnPaper(int index, Light light) {
     BufferedImage img =
         CanvasRenderer.render(
             MnistFixture.test().images()[index],
             new Style(SIDE, 40, 40, 200, new Color(30, 40, 130), new Color(235, 228, 205)));
-    if (shadow) {
+    if (light != Light.EVEN) {
       for (int y = 0; y < SIDE; y++) {
         for (int x = 0; x < SIDE; x++) {
           double d = Math.hypot(x, y) / 120;
-          double lit = (1 - 0.3 * x / SIDE) * (1 - 0.35 * Math.exp(-d * d));
+          double lit =
+              light == Light.GRADUAL
+                  ? (1 - 0.3 * x / SIDE) * (1 - 0.35 * Math.exp(-d * d))
+                  : x + 0.4 * y > 200 ? 0.55 : 1;
           int p = img.getRGB(x, y);
           int r = (int) (((p >> 16) & 0xff) * lit);
           int g = (int) (((p >> 8) & 0xff) * lit);

@@ -218,7 +218,8 @@ public final class WrittenNumbers {
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
           out[y * w + x] =
-              bilinear(mnist, x0 + (x + 0.5) / scale - 0.5, y0 + (y + 0.5) / scale - 0.5);
+              Strokes.bilinear(
+                  mnist, 28, x0 + (x + 0.5) / scale - 0.5, y0 + (y + 0.5) / scale - 0.5);
         }
       }
       return new Ink(out, w, h);
@@ -232,20 +233,6 @@ public final class WrittenNumbers {
           canvas[i] = Math.max(canvas[i], pixels[y * width + x]);
         }
       }
-    }
-
-    private static float bilinear(float[] m, double x, double y) {
-      int ix = (int) Math.floor(x);
-      int iy = (int) Math.floor(y);
-      double fx = x - ix;
-      double fy = y - iy;
-      return (float)
-          ((1 - fy) * ((1 - fx) * at(m, ix, iy) + fx * at(m, ix + 1, iy))
-              + fy * ((1 - fx) * at(m, ix, iy + 1) + fx * at(m, ix + 1, iy + 1)));
-    }
-
-    private static float at(float[] m, int x, int y) {
-      return x < 0 || y < 0 || x >= 28 || y >= 28 ? 0 : m[y * 28 + x];
     }
   }
 }
