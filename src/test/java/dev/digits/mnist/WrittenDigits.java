@@ -254,13 +254,13 @@ public final class WrittenDigits {
             yield s.with(new double[] {barRight, barY}, new double[] {barRight + 0.2 * h, barY});
           }
           case 9 -> {
-            // The stem's end turns into a tail curving down and away to the left: half an ellipse.
+            // The stem's end turns into a tail curving down and back to the left, as a hook.
             double[][] tail = new double[12][];
             for (int k = 0; k < tail.length; k++) {
-              double t = Math.toRadians(160.0 * k / (tail.length - 1));
+              double t = Math.toRadians(150.0 * k / (tail.length - 1));
               tail[k] =
                   new double[] {
-                    bottom[0] - 0.28 * h * (1 - Math.cos(t)), bottom[1] + 0.12 * h * Math.sin(t)
+                    bottom[0] - 0.2 * h * (1 - Math.cos(t)), bottom[1] + 0.1 * h * Math.sin(t)
                   };
             }
             yield s.with(tail);

@@ -39,11 +39,16 @@ class CommittedModelsTest {
     assertTrue(accuracy >= 0.995, "CNN accuracy " + accuracy);
   }
 
+  /**
+   * The ensemble averages the CNN with a weaker ANN: its floor catches a broken combination (a
+   * model's classes out of order, one model's probabilities unnormalised) while leaving room for an
+   * ANN that trades a few MNIST digits for other writing (the European forms' 1 and 9).
+   */
   @Test
-  void ensembleIsAtLeastAsGoodAsTheCnnTarget() {
+  void ensembleIsNearlyAsGoodAsTheCnnTarget() {
     double accuracy =
         Evaluation.of(new EnsembleClassifier(List.of(ann, cnn)), MnistFixture.test()).accuracy();
-    assertTrue(accuracy >= 0.995, "ensemble accuracy " + accuracy);
+    assertTrue(accuracy >= 0.994, "ensemble accuracy " + accuracy);
   }
 
   @Test

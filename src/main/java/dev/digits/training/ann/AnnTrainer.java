@@ -3,10 +3,12 @@ package dev.digits.training.ann;
 import dev.digits.mnist.Augmenter;
 import dev.digits.mnist.EpochOrder;
 import dev.digits.mnist.MnistDataset;
+import dev.digits.mnist.WrittenForms;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.Prediction;
 import dev.digits.model.ann.AnnNetwork;
 import dev.digits.model.ann.AnnWeights;
+import dev.digits.training.Examples;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +33,8 @@ public final class AnnTrainer implements AutoCloseable {
       float learningRate,
       float decayPerEpoch,
       long seed,
-      Augmenter.Settings augmentation) {}
+      Augmenter.Settings augmentation,
+      WrittenForms.Settings forms) {}
 
   /** Told after each epoch. */
   public interface Listener {
@@ -56,7 +59,7 @@ public final class AnnTrainer implements AutoCloseable {
     Adam adam = new Adam(weights);
     List<Worker> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      workers.add(new Worker(weights, new Augmenter(config.augmentation())));
+      workers.add(new Worker(weights, new Examples(config.augmentation(), config.forms())));
     }
     AnnWeights total = AnnWeights.zeros(weights.inputs(), weights.hidden(), weights.outputs());
     for (int epoch = 1; epoch <= config.epochs(); epoch++) {
@@ -107,17 +110,17 @@ public final class AnnTrainer implements AutoCloseable {
   private static final class Worker {
     final AnnWeights weights;
     final AnnWeights grad;
-    final Augmenter augmenter;
+    final Examples examples;
     final float[] hidden;
     final float[] out;
     final float[] dHidden;
     double loss;
     int correct;
 
-    Worker(AnnWeights weights, Augmenter augmenter) {
+    Worker(AnnWeights weights, Examples examples) {
       this.weights = weights;
       this.grad = AnnWeights.zeros(weights.inputs(), weights.hidden(), weights.outputs());
-      this.augmenter = augmenter;
+      this.examples = examples;
       this.hidden = new float[weights.hidden()];
       this.out = new float[weights.outputs()];
       this.dHidden = new float[weights.hidden()];
@@ -129,8 +132,8 @@ public final class AnnTrainer implements AutoCloseable {
       correct = 0;
       for (int i = from; i < to; i++) {
         int idx = order[i];
-        float[] x = augmenter.augment(data.images()[idx], EpochOrder.forExample(seed, epoch, idx));
         int label = data.labels()[idx];
+        float[] x = examples.of(data.images()[idx], label, EpochOrder.forExample(seed, epoch, idx));
         loss += Backprop.accumulate(weights, x, label, grad, hidden, out, dHidden);
         out[label] += 1f; // accumulate() turned out into p - onehot; restore p for the argmax
         if (Prediction.argmax(out) == label) {

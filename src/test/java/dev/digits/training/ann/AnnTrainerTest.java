@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.digits.mnist.Augmenter;
 import dev.digits.mnist.MnistDataset;
 import dev.digits.mnist.MnistFixture;
+import dev.digits.mnist.WrittenForms;
 import dev.digits.model.ann.AnnNetwork;
 import dev.digits.training.Evaluation;
 import org.junit.jupiter.api.Test;
 
 class AnnTrainerTest {
   private static final AnnTrainer.Config SHORT =
-      new AnnTrainer.Config(64, 1, 32, 2e-3f, 1f, 9, Augmenter.Settings.NONE);
+      new AnnTrainer.Config(
+          64, 1, 32, 2e-3f, 1f, 9, Augmenter.Settings.NONE, WrittenForms.Settings.NONE);
 
   @Test
   void oneEpochOnFiveThousandDigitsLearns() {
