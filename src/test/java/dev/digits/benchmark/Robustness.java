@@ -51,12 +51,7 @@ public final class Robustness {
   public static void main(String[] args) throws Exception {
     boolean cards = List.of(args).contains("--cards");
     Path dir = Path.of("models");
-    DigitClassifier ann = ModelFiles.ann(dir);
-    DigitClassifier cnn = ModelFiles.cnnForwardPass(ModelFiles.directory(dir));
-    Map<String, DigitClassifier> models = new LinkedHashMap<>();
-    models.put("ann", ann);
-    models.put("cnn", cnn);
-    models.put("ensemble", new EnsembleClassifier(List.of(ann, cnn)));
+    Map<String, DigitClassifier> models = models(dir);
     WrittenDigits set = new WrittenDigits(MnistFixture.test());
     Map<String, Map<Condition, double[]>> results = new LinkedHashMap<>();
     models.keySet().forEach(m -> results.put(m, new LinkedHashMap<>()));
@@ -85,6 +80,17 @@ public final class Robustness {
       ImageIO.write(sheet(set), "png", dir.resolve("robustness.png").toFile());
       System.out.println("wrote the robustness into the cards and models/robustness.png");
     }
+  }
+
+  /** The three models the server answers with, by name, loaded from {@code dir}. */
+  public static Map<String, DigitClassifier> models(Path dir) {
+    DigitClassifier ann = ModelFiles.ann(dir);
+    DigitClassifier cnn = ModelFiles.cnnForwardPass(ModelFiles.directory(dir));
+    Map<String, DigitClassifier> models = new LinkedHashMap<>();
+    models.put("ann", ann);
+    models.put("cnn", cnn);
+    models.put("ensemble", new EnsembleClassifier(List.of(ann, cnn)));
+    return models;
   }
 
   /** The test digits a condition uses. */

@@ -12,15 +12,12 @@ import dev.digits.mnist.WrittenDigits;
 import dev.digits.mnist.WrittenDigits.Condition;
 import dev.digits.mnist.WrittenDigits.Sample;
 import dev.digits.model.DigitClassifier;
-import dev.digits.model.EnsembleClassifier;
-import dev.digits.model.ModelFiles;
 import dev.digits.model.Prediction;
 import jakarta.json.JsonArray;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,13 +34,7 @@ class RobustnessIT extends DeployedApp {
 
   @Test
   void servedAnswersOnTheRobustnessSetAreTheCardsOwn() throws Exception {
-    Path dir = Path.of("models");
-    DigitClassifier ann = ModelFiles.ann(dir);
-    DigitClassifier cnn = ModelFiles.cnnForwardPass(ModelFiles.directory(dir));
-    Map<String, DigitClassifier> models = new LinkedHashMap<>();
-    models.put("ann", ann);
-    models.put("cnn", cnn);
-    models.put("ensemble", new EnsembleClassifier(List.of(ann, cnn)));
+    Map<String, DigitClassifier> models = Robustness.models(Path.of("models"));
     WrittenDigits set = new WrittenDigits(MnistFixture.test());
     int pictures = 0;
     for (Condition condition : Condition.values()) {

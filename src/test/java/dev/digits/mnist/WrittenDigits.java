@@ -308,6 +308,7 @@ public final class WrittenDigits {
     return best;
   }
 
+  /** Where a 28x28 digit's ink is (above 0.1): x, y, width, height. */
   static int[] inkBox(float[] mnist) {
     int x0 = 28;
     int y0 = 28;
@@ -361,7 +362,8 @@ public final class WrittenDigits {
       BufferedImage img = new BufferedImage(CANVAS, CANVAS, BufferedImage.TYPE_INT_RGB);
       int[] paper = {235 + random.nextInt(20), 230 + random.nextInt(20), 215 + random.nextInt(30)};
       boolean pencil = condition == Condition.PENCIL;
-      int[] pen = pencil ? new int[] {95, 95, 100} : new int[] {25, 30, 90 + random.nextInt(60)};
+      double[] pen =
+          pencil ? new double[] {95, 95, 100} : new double[] {25, 30, 90 + random.nextInt(60)};
       double angle = random.nextDouble() * 2 * Math.PI;
       double[] light = {Math.cos(angle), Math.sin(angle)};
       // A shadow's edge: a straight line through the canvas, the digit partly under it.
@@ -398,12 +400,7 @@ public final class WrittenDigits {
           if (pencil) {
             a *= 0.35 + 0.5 * random.nextDouble(); // graphite on paper's grain
           }
-          int rgb = 0;
-          for (int c = 0; c < 3; c++) {
-            double v = (base[c] * (1 - a) + pen[c] * a) * lit + 4 * random.nextGaussian();
-            rgb = rgb << 8 | (int) Math.max(0, Math.min(255, Math.round(v)));
-          }
-          img.setRGB(x, y, rgb);
+          img.setRGB(x, y, WrittenNumbers.photoPixel(base, pen, a, lit, 4, random));
         }
       }
       return img;

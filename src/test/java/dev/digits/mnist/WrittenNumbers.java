@@ -156,9 +156,10 @@ public final class WrittenNumbers {
   /** Paper lit from one side with a shadow in a corner, pen or pencil ink, sensor noise. */
   private BufferedImage photo(float[] ink, int width, int height) {
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    int[] paper = {225 + random.nextInt(25), 215 + random.nextInt(30), 190 + random.nextInt(50)};
+    double[] paper = {225 + random.nextInt(25), 215 + random.nextInt(30), 190 + random.nextInt(50)};
     boolean pencil = random.nextBoolean();
-    int[] pen = pencil ? new int[] {85, 85, 90} : new int[] {25, 35, 110 + random.nextInt(40)};
+    double[] pen =
+        pencil ? new double[] {85, 85, 90} : new double[] {25, 35, 110 + random.nextInt(40)};
     double light = 0.25 * random.nextDouble();
     double shadowX = random.nextDouble() * width;
     double shadowY = random.nextBoolean() ? 0 : height;
@@ -172,15 +173,24 @@ public final class WrittenNumbers {
         }
         double a =
             Math.min(1f, ink[y * width + x]) * (pencil ? 0.55 + 0.35 * random.nextDouble() : 0.95);
-        int rgb = 0;
-        for (int c = 0; c < 3; c++) {
-          double v = (paper[c] * (1 - a) + pen[c] * a) * lit + 6 * random.nextGaussian();
-          rgb = rgb << 8 | (int) Math.max(0, Math.min(255, Math.round(v)));
-        }
-        img.setRGB(x, y, rgb);
+        img.setRGB(x, y, photoPixel(paper, pen, a, lit, 6, random));
       }
     }
     return img;
+  }
+
+  /**
+   * A camera's pixel: {@code paper} (0..255 a channel) under ink of colour {@code pen} and cover
+   * {@code a} (0..1), lit by {@code lit}, with sensor noise of {@code noise} levels.
+   */
+  static int photoPixel(
+      double[] paper, double[] pen, double a, double lit, double noise, Random r) {
+    int rgb = 0;
+    for (int c = 0; c < 3; c++) {
+      double v = (paper[c] * (1 - a) + pen[c] * a) * lit + noise * r.nextGaussian();
+      rgb = rgb << 8 | (int) Math.max(0, Math.min(255, Math.round(v)));
+    }
+    return rgb;
   }
 
   static byte[] jpeg(BufferedImage image, float quality) {
@@ -203,17 +213,11 @@ public final class WrittenNumbers {
   /** One digit's ink cut to its box and scaled, ready to be set on a canvas. */
   private record Ink(float[] pixels, int width, int height) {
     static Ink of(float[] mnist, double scale) {
-      int x0 = 28, y0 = 28, x1 = -1, y1 = -1;
-      for (int i = 0; i < 784; i++) {
-        if (mnist[i] > 0.1f) {
-          x0 = Math.min(x0, i % 28);
-          x1 = Math.max(x1, i % 28);
-          y0 = Math.min(y0, i / 28);
-          y1 = Math.max(y1, i / 28);
-        }
-      }
-      int w = Math.max(1, (int) Math.round((x1 - x0 + 1) * scale));
-      int h = Math.max(1, (int) Math.round((y1 - y0 + 1) * scale));
+      int[] box = WrittenDigits.inkBox(mnist);
+      int x0 = box[0];
+      int y0 = box[1];
+      int w = Math.max(1, (int) Math.round(box[2] * scale));
+      int h = Math.max(1, (int) Math.round(box[3] * scale));
       float[] out = new float[w * h];
       for (int y = 0; y < h; y++) {
         for (int x = 0; x < w; x++) {
