@@ -64,15 +64,20 @@ public class Drain {
 
   /**
    * Turns readiness down and refuses new requests from now on, then waits until the requests in the
-   * app have been answered or the grace period is over; answers how many are still in.
+   * app have been answered and at least {@code linger} has passed, or the grace period is over;
+   * answers how many are still in. The linger is for load balancers that learn of a stopping
+   * instance only from its refusals (nginx marks one failed after max_fails of them): once the
+   * server's own shutdown begins, a request still sent here may get a broken answer (an empty 200
+   * was seen) that no proxy retries.
    */
-  public int drain(Duration grace) {
+  public int drain(Duration grace, Duration linger) {
     draining = true;
     long start = System.nanoTime();
     int left = inFlight.get();
     LOG.info(() -> "draining: " + inFlight.get() + " in flight, grace " + grace.toMillis() + " ms");
     long deadline = start + grace.toNanos();
-    while (left > 0 && System.nanoTime() - deadline < 0) {
+    long lingerEnd = start + Math.min(linger.toNanos(), grace.toNanos());
+    while ((left > 0 || System.nanoTime() - lingerEnd < 0) && System.nanoTime() - deadline < 0) {
       try {
         Thread.sleep(POLL_MILLIS);
       } catch (InterruptedException e) {

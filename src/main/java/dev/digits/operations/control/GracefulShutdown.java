@@ -24,6 +24,14 @@ public class GracefulShutdown {
   @ConfigProperty(name = "digits.shutdown.grace", defaultValue = "10")
   double graceSeconds;
 
+  /**
+   * Least time the drain refuses new requests before the server stops, within the grace: enough for
+   * a proxy to see refusals and send elsewhere. In seconds.
+   */
+  @Inject
+  @ConfigProperty(name = "digits.shutdown.linger", defaultValue = "1")
+  double lingerSeconds;
+
   @Inject Drain drain;
 
   private TermSignal handler;
@@ -35,7 +43,8 @@ public class GracefulShutdown {
     }
     Duration grace = Duration.ofMillis(Math.round(graceSeconds * 1000));
     try {
-      handler = TermSignal.install(() -> drain.drain(grace));
+      Duration linger = Duration.ofMillis(Math.round(Math.max(0, lingerSeconds) * 1000));
+      handler = TermSignal.install(() -> drain.drain(grace, linger));
     } catch (IllegalArgumentException | LinkageError e) {
       // The JVM keeps SIGTERM (-Xrs) or the server hides module jdk.unsupported from the app.
       LOG.warning("no graceful shutdown: SIGTERM cannot be handled here (" + e + ")");
