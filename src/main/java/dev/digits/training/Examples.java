@@ -11,10 +11,6 @@ import java.util.Random;
  * serving will.
  */
 public final class Examples {
-  /** The digits undistorted, as served. */
-  public static final Examples AS_SERVED =
-      new Examples(Augmenter.Settings.NONE, WrittenForms.Settings.NONE);
-
   /** How the cards describe the framing. */
   public static final String FRAMING =
       "every example as served (Preprocessor.served), after its distortions";
