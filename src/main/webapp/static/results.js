@@ -1,6 +1,6 @@
 // Shows predictions: one panel per model with the digit, its confidence, ten bars and the 28x28 input.
 const LOW_CONFIDENCE = 0.6;
-const NAMES = { ann: 'ANN (from scratch)', cnn: 'CNN (Deeplearning4j)', ensemble: 'Ensemble (ANN + CNN)' };
+const NAMES = { ann: 'ANN (from scratch)', cnn: 'CNN (Deeplearning4j)', ensemble: 'Ensemble (CNN committee + ANN)' };
 
 export function modelsFor(choice) {
   return choice === 'both' ? ['ann', 'cnn'] : [choice];

@@ -1,5 +1,6 @@
 package dev.digits.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Averages the probabilities of several classifiers; itself a classifier. */
@@ -11,6 +12,21 @@ public final class EnsembleClassifier implements DigitClassifier {
       throw new IllegalArgumentException("an ensemble needs at least one member");
     }
     this.members = List.copyOf(members);
+  }
+
+  /** What the served ensemble averages, for its card. */
+  public static final String FILES =
+      String.join(" + ", ModelFiles.CNN_COMMITTEE) + " + " + ModelFiles.ANN;
+
+  public static final String ARCHITECTURE =
+      "mean of the probabilities of the CNN committee's members and the ANN";
+
+  /** The served ensemble: the CNN committee and the ANN, averaged. */
+  public static EnsembleClassifier of(
+      DigitClassifier ann, List<? extends DigitClassifier> cnnCommittee) {
+    List<DigitClassifier> members = new ArrayList<>(cnnCommittee);
+    members.add(ann);
+    return new EnsembleClassifier(members);
   }
 
   @Override

@@ -10,11 +10,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** The trained models' file names, and how each model is loaded from a folder or the class path. */
 public final class ModelFiles {
   public static final String ANN = "ann.bin";
   public static final String CNN = "cnn.zip";
+
+  /**
+   * The CNN committee's files: networks of one architecture trained with their own seeds and
+   * examples (TrainCnn). The first is {@link #CNN}, which the legacy route serves alone.
+   */
+  public static final List<String> CNN_COMMITTEE = List.of(CNN, "cnn-2.zip");
 
   private ModelFiles() {}
 
@@ -66,23 +75,52 @@ public final class ModelFiles {
   }
 
   public static CnnClassifier cnn(Source source) {
-    try (InputStream in = open(source, CNN)) {
-      return CnnClassifier.read(in, source.describe(CNN));
+    return cnn(source, CNN);
+  }
+
+  /** A CNN of the committee ({@link #CNN_COMMITTEE}) by its file name. */
+  public static CnnClassifier cnn(Source source, String file) {
+    try (InputStream in = open(source, file)) {
+      return CnnClassifier.read(in, source.describe(file));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source.describe(CNN), e);
+      throw new UncheckedIOException("cannot read " + source.describe(file), e);
     }
   }
 
   /** The CNN's file read without ND4J, for the served engine ({@link CnnForwardPass}). */
   public static CnnForwardPass cnnForwardPass(Source source) {
-    try (InputStream in = open(source, CNN)) {
+    return cnnForwardPass(source, CNN);
+  }
+
+  /** A CNN of the committee read without ND4J. */
+  public static CnnForwardPass cnnForwardPass(Source source, String file) {
+    try (InputStream in = open(source, file)) {
       return CnnForwardPass.of(SavedNetwork.read(in));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source.describe(CNN), e);
+      throw new UncheckedIOException("cannot read " + source.describe(file), e);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(
-          "cannot read " + source.describe(CNN) + ": " + e.getMessage(), e);
+          "cannot read " + source.describe(file) + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The CNN committee read without ND4J, in {@link #CNN_COMMITTEE}'s order. */
+  public static List<CnnForwardPass> cnnCommittee(Source source) {
+    return CNN_COMMITTEE.stream().map(file -> cnnForwardPass(source, file)).toList();
+  }
+
+  /**
+   * The models the server answers with, by name ({@code ann}, {@code cnn}, {@code ensemble}), as
+   * trained (before their cards' temperatures), the CNNs on the served engine.
+   */
+  public static Map<String, DigitClassifier> byName(Path dir) {
+    DigitClassifier ann = ann(dir);
+    List<CnnForwardPass> cnns = cnnCommittee(directory(dir));
+    Map<String, DigitClassifier> models = new LinkedHashMap<>();
+    models.put("ann", ann);
+    models.put("cnn", cnns.get(0));
+    models.put("ensemble", EnsembleClassifier.of(ann, cnns));
+    return models;
   }
 
   public static DigitClassifier ann(Path dir) {

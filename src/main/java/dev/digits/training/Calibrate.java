@@ -5,7 +5,6 @@ import dev.digits.mnist.Augmenter;
 import dev.digits.mnist.MnistDataset;
 import dev.digits.mnist.MnistFiles;
 import dev.digits.model.DigitClassifier;
-import dev.digits.model.EnsembleClassifier;
 import dev.digits.model.ModelFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -16,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -53,12 +51,7 @@ public final class Calibrate {
     }
     MnistDataset test = files.test().map(Preprocessor::served);
 
-    DigitClassifier ann = ModelFiles.ann(dir);
-    DigitClassifier cnn = ModelFiles.cnn(dir);
-    Map<String, DigitClassifier> models = new LinkedHashMap<>();
-    models.put("ann", ann);
-    models.put("cnn", cnn);
-    models.put("ensemble", new EnsembleClassifier(List.of(ann, cnn)));
+    Map<String, DigitClassifier> models = ModelFiles.byName(dir);
     Map<String, Calibration.Reliability[]> plots = new LinkedHashMap<>();
     for (var model : models.entrySet()) {
       float[][] heldRaw = model.getValue().probabilities(held);

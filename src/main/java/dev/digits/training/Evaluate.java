@@ -8,14 +8,15 @@ import dev.digits.model.ModelFiles;
 import dev.digits.model.ann.AnnFile;
 import dev.digits.model.cnn.CnnClassifier;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
  * Evaluates a model file on the 10,000 MNIST test digits, each framed as the server frames a
  * picture of it ({@link Preprocessor#served}), and prints accuracy and the confusion matrix. The
- * argument is a file ({@code .bin}: ANN, {@code .zip}: CNN) or {@code ensemble}; with {@code
- * --card} after a file, the figures replace those in the model's card.
+ * argument is a file ({@code .bin}: ANN, {@code .zip}: CNN), files joined by {@code +} (the mean
+ * of their probabilities: a committee to compare with the served one) or {@code ensemble}; with
+ * {@code --card} after one file, the figures replace those in the model's card.
  */
 public final class Evaluate {
   private Evaluate() {}
@@ -30,19 +31,22 @@ public final class Evaluate {
         "%s (%s) on the MNIST test set as the server frames it, %.1f s%n",
         what, classifier.name(), (System.nanoTime() - start) / 1e9);
     System.out.print(eval.report());
-    if (args.length > 1 && args[1].replace("-", "").equals("card") && !what.equals("ensemble")) {
+    if (args.length > 1
+        && args[1].replace("-", "").equals("card")
+        && !what.equals("ensemble")
+        && !what.contains("+")) {
       Path card = Path.of(what.replaceAll("\\.(bin|zip)$", ".json"));
       ModelCard.rewriteEvaluation(card, eval);
       System.out.println("wrote the evaluation into " + card);
     }
     if (what.equals("ensemble")) {
-      // The ensemble has no training of its own; its card records how the committed pair scores
+      // The ensemble has no training of its own; its card records how the committed models score
       // together.
       ModelCard.of(
               "ensemble",
-              ModelFiles.ANN + " + " + ModelFiles.CNN,
+              EnsembleClassifier.FILES,
               "no file of its own",
-              "mean of the ANN's and the CNN's probabilities",
+              EnsembleClassifier.ARCHITECTURE,
               classifier.parameterCount(),
               Map.of(),
               0,
@@ -56,8 +60,11 @@ public final class Evaluate {
 
   static DigitClassifier classifier(String what) {
     if (what.equals("ensemble")) {
-      Path dir = Path.of("models");
-      return new EnsembleClassifier(List.of(ModelFiles.ann(dir), ModelFiles.cnn(dir)));
+      return ModelFiles.byName(Path.of("models")).get("ensemble");
+    }
+    if (what.contains("+")) {
+      return new EnsembleClassifier(
+          Arrays.stream(what.split("\\+")).map(String::strip).map(Evaluate::classifier).toList());
     }
     Path file = Path.of(what);
     if (what.endsWith(".bin")) {

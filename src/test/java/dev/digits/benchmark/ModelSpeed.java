@@ -9,14 +9,12 @@ import dev.digits.mnist.CanvasRenderer.Style;
 import dev.digits.mnist.MnistDataset;
 import dev.digits.mnist.MnistFiles;
 import dev.digits.model.DigitClassifier;
-import dev.digits.model.EnsembleClassifier;
 import dev.digits.model.ModelFiles;
 import dev.digits.model.cnn.CnnClassifier;
 import dev.digits.model.cnn.CnnForwardPass;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,7 +40,7 @@ public final class ModelSpeed {
     models.put("ann", ann);
     models.put("cnn", cnn);
     models.put("cnn_dl4j", dl4j);
-    models.put("ensemble", new EnsembleClassifier(List.of(ann, cnn)));
+    models.put("ensemble", ModelFiles.byName(dir).get("ensemble"));
     models.forEach(
         (name, c) -> {
           out.put(name + "_batch1_images_per_s", rate(c, test, 1));

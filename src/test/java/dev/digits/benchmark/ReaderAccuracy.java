@@ -8,7 +8,6 @@ import dev.digits.mnist.WrittenNumbers;
 import dev.digits.mnist.WrittenNumbers.Condition;
 import dev.digits.mnist.WrittenNumbers.Sample;
 import dev.digits.model.DigitClassifier;
-import dev.digits.model.EnsembleClassifier;
 import dev.digits.model.ModelFiles;
 import dev.digits.reading.NumberReader;
 import jakarta.json.Json;
@@ -140,15 +139,7 @@ public final class ReaderAccuracy {
   }
 
   private static Function<Sample, String> local(String model) {
-    Path dir = Path.of("models");
-    DigitClassifier ann = ModelFiles.ann(dir);
-    DigitClassifier cnn = ModelFiles.cnnForwardPass(ModelFiles.directory(dir));
-    DigitClassifier classifier =
-        switch (model) {
-          case "ann" -> ann;
-          case "cnn" -> cnn;
-          default -> new EnsembleClassifier(List.of(ann, cnn));
-        };
+    DigitClassifier classifier = ModelFiles.byName(Path.of("models")).get(model);
     NumberReader reader = NumberReader.tunedBySystemProperties(classifier);
     return s -> {
       try {

@@ -8,7 +8,6 @@ import dev.digits.mnist.WrittenDigits;
 import dev.digits.mnist.WrittenDigits.Condition;
 import dev.digits.mnist.WrittenDigits.Sample;
 import dev.digits.model.DigitClassifier;
-import dev.digits.model.EnsembleClassifier;
 import dev.digits.model.ModelFiles;
 import dev.digits.model.Prediction;
 import dev.digits.training.ModelCard;
@@ -84,13 +83,7 @@ public final class Robustness {
 
   /** The three models the server answers with, by name, loaded from {@code dir}. */
   public static Map<String, DigitClassifier> models(Path dir) {
-    DigitClassifier ann = ModelFiles.ann(dir);
-    DigitClassifier cnn = ModelFiles.cnnForwardPass(ModelFiles.directory(dir));
-    Map<String, DigitClassifier> models = new LinkedHashMap<>();
-    models.put("ann", ann);
-    models.put("cnn", cnn);
-    models.put("ensemble", new EnsembleClassifier(List.of(ann, cnn)));
-    return models;
+    return ModelFiles.byName(dir);
   }
 
   /** The test digits a condition uses. */

@@ -19,15 +19,15 @@ import java.util.logging.Logger;
 public enum CnnEngine {
   JAVA {
     @Override
-    public DigitClassifier load(ModelFiles.Source source, Options options) {
-      CnnForwardPass cnn = warmedUp(ModelFiles.cnnForwardPass(source));
+    public DigitClassifier load(ModelFiles.Source source, String file, Options options) {
+      CnnForwardPass cnn = warmedUp(ModelFiles.cnnForwardPass(source, file));
       LOG.info(() -> "the CNN runs in plain Java, its sums on " + CnnForwardPass.rowKernel());
       return cnn;
     }
   },
   DL4J {
     @Override
-    public DigitClassifier load(ModelFiles.Source source, Options options) {
+    public DigitClassifier load(ModelFiles.Source source, String file, Options options) {
       if (options.nativeThreads() > 0) {
         CnnClassifier.limitNativeThreads(options.nativeThreads());
       }
@@ -37,7 +37,7 @@ public enum CnnEngine {
       // afterwards by the batching worker alone, which ends when the app does.
       CnnClassifier network =
           onThreadOfItsOwn(
-              "cnn-loader", options.classLoader(), () -> warmedUp(ModelFiles.cnn(source)));
+              "cnn-loader", options.classLoader(), () -> warmedUp(ModelFiles.cnn(source, file)));
       releaseNativeLibraryCopies(options.classLoader());
       // Warmed up before batching: on Open Liberty, a managed thread (the batching worker) waits
       // for the deployment to finish, so a first call through it during deployment never returns.
@@ -64,11 +64,11 @@ public enum CnnEngine {
   }
 
   /**
-   * Loads the CNN from {@code source} and makes it ready to serve: the first call has been made, so
-   * lazy initialisation is not paid by a request. A classifier that is {@link AutoCloseable} must
-   * be closed when the server stops.
+   * Loads a CNN ({@code file}, one of {@link ModelFiles#CNN_COMMITTEE}) from {@code source} and
+   * makes it ready to serve: the first call has been made, so lazy initialisation is not paid by a
+   * request. A classifier that is {@link AutoCloseable} must be closed when the server stops.
    */
-  public abstract DigitClassifier load(ModelFiles.Source source, Options options);
+  public abstract DigitClassifier load(ModelFiles.Source source, String file, Options options);
 
   /** The classifier after its first call, which pays for its lazy initialisation. */
   private static <C extends DigitClassifier> C warmedUp(C classifier) {

@@ -13,39 +13,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The loaded models by name (ann, cnn, ensemble), each with the facts of its model card. */
+/**
+ * The loaded models by name (ann, cnn, ensemble), each with the facts of its model card. The
+ * ensemble averages the CNN committee ({@link ModelFiles#CNN_COMMITTEE}) and the ANN.
+ */
 final class ModelStore implements AutoCloseable {
   private final Map<String, DigitClassifier> classifiers;
   private final List<ModelInfo> infos;
-  private final DigitClassifier cnn;
+  private final List<DigitClassifier> cnns;
   private final Map<String, Duration> loadTimes;
 
   private ModelStore(
       Map<String, DigitClassifier> classifiers,
       List<ModelInfo> infos,
-      DigitClassifier cnn,
+      List<DigitClassifier> cnns,
       Map<String, Duration> loadTimes) {
     this.classifiers = classifiers;
     this.infos = infos;
-    this.cnn = cnn;
+    this.cnns = cnns;
     this.loadTimes = loadTimes;
   }
 
-  /** Loads both models and their cards, the CNN on the given engine. */
+  /** Loads the models and their cards, the CNNs on the given engine. */
   static ModelStore load(ModelFiles.Source source, CnnEngine engine, CnnEngine.Options options) {
     long start = System.nanoTime();
     DigitClassifier ann = ModelFiles.ann(source);
     long annLoaded = System.nanoTime();
-    DigitClassifier cnn = engine.load(source, options);
-    Map<String, Duration> times =
-        Map.of(
-            "ann", Duration.ofNanos(annLoaded - start),
-            "cnn", Duration.ofNanos(System.nanoTime() - annLoaded));
+    List<DigitClassifier> cnns = new ArrayList<>();
     try {
+      for (String file : ModelFiles.CNN_COMMITTEE) {
+        cnns.add(engine.load(source, file, options));
+      }
+      Map<String, Duration> times =
+          Map.of(
+              "ann", Duration.ofNanos(annLoaded - start),
+              "cnn", Duration.ofNanos(System.nanoTime() - annLoaded));
       Map<String, DigitClassifier> map = new LinkedHashMap<>();
       map.put("ann", ann);
-      map.put("cnn", cnn);
-      map.put("ensemble", new EnsembleClassifier(List.of(ann, cnn)));
+      map.put("cnn", cnns.get(0));
+      map.put("ensemble", EnsembleClassifier.of(ann, cnns));
       List<ModelInfo> cards = new ArrayList<>();
       for (String name : List.copyOf(map.keySet())) {
         ModelInfo card = ModelCatalog.read(source, name);
@@ -55,9 +61,9 @@ final class ModelStore implements AutoCloseable {
           map.put(name, new TemperatureScaled(map.get(name), card.temperature()));
         }
       }
-      return new ModelStore(Map.copyOf(map), List.copyOf(cards), cnn, times);
-    } catch (RuntimeException e) {
-      CnnEngine.close(cnn);
+      return new ModelStore(Map.copyOf(map), List.copyOf(cards), List.copyOf(cnns), times);
+    } catch (RuntimeException | Error e) {
+      cnns.forEach(CnnEngine::close);
       throw e;
     }
   }
@@ -75,13 +81,13 @@ final class ModelStore implements AutoCloseable {
     return infos;
   }
 
-  /** How long each model that was loaded from files (ann, cnn) took to load. */
+  /** How long the models took to load from files: the ANN, and the CNN committee together. */
   Map<String, Duration> loadTimes() {
     return loadTimes;
   }
 
   @Override
   public void close() {
-    CnnEngine.close(cnn);
+    cnns.forEach(CnnEngine::close);
   }
 }

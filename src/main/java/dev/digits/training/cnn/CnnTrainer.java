@@ -1,11 +1,11 @@
 package dev.digits.training.cnn;
 
-import dev.digits.mnist.Augmenter;
 import dev.digits.mnist.EpochOrder;
 import dev.digits.mnist.MnistDataset;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.cnn.CnnArchitecture;
 import dev.digits.model.cnn.CnnClassifier;
+import dev.digits.training.Examples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,8 +22,10 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class CnnTrainer {
 
-  /** Hyperparameters; see TrainCnn for the values used and why. */
-  /** Hyperparameters; the last {@code cleanEpochs} of the {@code epochs} see undistorted digits. */
+  /**
+   * Hyperparameters (see TrainCnn for the values used and why): the last {@code cleanEpochs} of the
+   * {@code epochs} learn from {@code clean} examples, the others from {@code examples}.
+   */
   public record Config(
       int epochs,
       int cleanEpochs,
@@ -31,7 +33,8 @@ public final class CnnTrainer {
       double learningRate,
       double decayPerEpoch,
       long seed,
-      Augmenter.Settings augmentation,
+      Examples examples,
+      Examples clean,
       Path checkpoint) {}
 
   /** Told of progress within an epoch and at its end. */
@@ -49,17 +52,16 @@ public final class CnnTrainer {
 
   public CnnClassifier train(MnistDataset data, Listener listener) {
     MultiLayerNetwork net = startOrResume();
-    Augmenter distorting = new Augmenter(config.augmentation());
-    Augmenter clean = new Augmenter(Augmenter.Settings.NONE);
     int batches = (data.size() + config.batchSize() - 1) / config.batchSize();
     for (int epoch = net.getEpochCount() + 1; epoch <= config.epochs(); epoch++) {
       int[] order = EpochOrder.shuffled(data.size(), config.seed(), epoch);
-      Augmenter augmenter = epoch > config.epochs() - config.cleanEpochs() ? clean : distorting;
+      Examples examples =
+          epoch > config.epochs() - config.cleanEpochs() ? config.clean() : config.examples();
       double loss = 0;
       for (int b = 0; b < batches; b++) {
         int start = b * config.batchSize();
         int end = Math.min(order.length, start + config.batchSize());
-        net.fit(batch(data, order, start, end, augmenter, epoch));
+        net.fit(batch(data, order, start, end, examples, epoch));
         loss += net.score();
         listener.batchDone(epoch, b + 1, batches, loss / (b + 1));
       }
@@ -92,14 +94,17 @@ public final class CnnTrainer {
   }
 
   private DataSet batch(
-      MnistDataset data, int[] order, int start, int end, Augmenter augmenter, int epoch) {
+      MnistDataset data, int[] order, int start, int end, Examples examples, int epoch) {
     int n = end - start;
     float[] features = new float[n * DigitClassifier.PIXELS];
     float[] labels = new float[n * 10];
     for (int i = 0; i < n; i++) {
       int idx = order[start + i];
       System.arraycopy(
-          augmenter.augment(data.images()[idx], EpochOrder.forExample(config.seed(), epoch, idx)),
+          examples.of(
+              data.images()[idx],
+              data.labels()[idx],
+              EpochOrder.forExample(config.seed(), epoch, idx)),
           0,
           features,
           i * DigitClassifier.PIXELS,

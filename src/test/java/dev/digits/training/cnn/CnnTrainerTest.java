@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.digits.mnist.Augmenter;
 import dev.digits.mnist.MnistFixture;
+import dev.digits.mnist.WrittenForms;
 import dev.digits.model.cnn.CnnClassifier;
 import dev.digits.training.Evaluation;
+import dev.digits.training.Examples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,8 @@ class CnnTrainerTest {
   @Test
   void oneEpochOnThreeThousandDigitsLearnsAndSurvivesASaveLoadRoundTrip() throws Exception {
     Path checkpoint = dir.resolve("cnn-checkpoint.zip");
-    var config = new CnnTrainer.Config(1, 0, 64, 2e-3, 1, 5, Augmenter.Settings.NONE, checkpoint);
+    Examples asServed = new Examples(Augmenter.Settings.NONE, WrittenForms.Settings.NONE);
+    var config = new CnnTrainer.Config(1, 0, 64, 2e-3, 1, 5, asServed, asServed, checkpoint);
     CnnClassifier cnn =
         new CnnTrainer(config)
             .train(
