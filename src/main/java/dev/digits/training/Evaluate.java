@@ -14,9 +14,9 @@ import java.util.Map;
 /**
  * Evaluates a model file on the 10,000 MNIST test digits, each framed as the server frames a
  * picture of it ({@link Preprocessor#served}), and prints accuracy and the confusion matrix. The
- * argument is a file ({@code .bin}: ANN, {@code .zip}: CNN), files joined by {@code +} (the mean
- * of their probabilities: a committee to compare with the served one) or {@code ensemble}; with
- * {@code --card} after one file, the figures replace those in the model's card.
+ * argument is a file ({@code .bin}: ANN, {@code .zip}: CNN), files joined by {@code +} (the mean of
+ * their probabilities: a committee to compare with the served one) or {@code ensemble}; with {@code
+ * --card} after one file, the figures replace those in the model's card.
  */
 public final class Evaluate {
   private Evaluate() {}
