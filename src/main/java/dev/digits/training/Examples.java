@@ -16,7 +16,7 @@ public final class Examples {
   public static final String FRAMING =
       "every example as served (Preprocessor.served), after its distortions";
 
-  /** How the cards describe the first CNN's framing, which predates serving's framing. */
+  /** How the cards describe the CNNs' framing ({@link #asStored}). */
   public static final String FRAMING_AS_STORED =
       "every example as MNIST stores it, after its distortions";
 

@@ -10,8 +10,6 @@ import dev.digits.mnist.MnistDataset;
 import dev.digits.mnist.MnistFiles;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.ModelFiles;
-import dev.digits.model.cnn.CnnClassifier;
-import dev.digits.model.cnn.CnnForwardPass;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -33,14 +31,13 @@ public final class ModelSpeed {
   static Map<String, Double> measure(MnistDataset test) {
     Map<String, Double> out = new LinkedHashMap<>();
     Path dir = Path.of("models");
-    DigitClassifier ann = ModelFiles.ann(dir);
-    CnnClassifier dl4j = ModelFiles.cnn(dir);
-    DigitClassifier cnn = CnnForwardPass.of(dl4j.saved()); // the engine the server runs
+    Map<String, DigitClassifier> served = ModelFiles.byName(dir); // the engine the server runs
+    DigitClassifier cnn = served.get("cnn");
     Map<String, DigitClassifier> models = new LinkedHashMap<>();
-    models.put("ann", ann);
+    models.put("ann", served.get("ann"));
     models.put("cnn", cnn);
-    models.put("cnn_dl4j", dl4j);
-    models.put("ensemble", ModelFiles.byName(dir).get("ensemble"));
+    models.put("cnn_dl4j", ModelFiles.cnn(dir));
+    models.put("ensemble", served.get("ensemble"));
     models.forEach(
         (name, c) -> {
           out.put(name + "_batch1_images_per_s", rate(c, test, 1));

@@ -50,7 +50,7 @@ public final class Robustness {
   public static void main(String[] args) throws Exception {
     boolean cards = List.of(args).contains("--cards");
     Path dir = Path.of("models");
-    Map<String, DigitClassifier> models = models(dir);
+    Map<String, DigitClassifier> models = ModelFiles.byName(dir);
     WrittenDigits set = new WrittenDigits(MnistFixture.test());
     Map<String, Map<Condition, double[]>> results = new LinkedHashMap<>();
     models.keySet().forEach(m -> results.put(m, new LinkedHashMap<>()));
@@ -79,11 +79,6 @@ public final class Robustness {
       ImageIO.write(sheet(set), "png", dir.resolve("robustness.png").toFile());
       System.out.println("wrote the robustness into the cards and models/robustness.png");
     }
-  }
-
-  /** The three models the server answers with, by name, loaded from {@code dir}. */
-  public static Map<String, DigitClassifier> models(Path dir) {
-    return ModelFiles.byName(dir);
   }
 
   /** The test digits a condition uses. */

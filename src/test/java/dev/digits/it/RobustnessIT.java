@@ -12,6 +12,7 @@ import dev.digits.mnist.WrittenDigits;
 import dev.digits.mnist.WrittenDigits.Condition;
 import dev.digits.mnist.WrittenDigits.Sample;
 import dev.digits.model.DigitClassifier;
+import dev.digits.model.ModelFiles;
 import dev.digits.model.Prediction;
 import jakarta.json.JsonArray;
 import java.net.http.HttpResponse;
@@ -34,7 +35,7 @@ class RobustnessIT extends DeployedApp {
 
   @Test
   void servedAnswersOnTheRobustnessSetAreTheCardsOwn() throws Exception {
-    Map<String, DigitClassifier> models = Robustness.models(Path.of("models"));
+    Map<String, DigitClassifier> models = ModelFiles.byName(Path.of("models"));
     WrittenDigits set = new WrittenDigits(MnistFixture.test());
     int pictures = 0;
     for (Condition condition : Condition.values()) {
