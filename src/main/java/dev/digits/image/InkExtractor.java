@@ -1,6 +1,7 @@
 package dev.digits.image;
 
 import java.util.Arrays;
+import java.util.OptionalInt;
 
 /**
  * Turns ARGB pixels into ink. Transparency first: a canvas never filled has its strokes only in the
@@ -12,8 +13,18 @@ public final class InkExtractor {
   /** Below this contrast with the background (0..1) a picture counts as blank. */
   static final float MIN_CONTRAST = 0.15f;
 
-  /** Ink under this level is background texture (JPEG noise, paper grain) and is dropped. */
+  /**
+   * In a photo or scan, ink under this level is background texture (JPEG noise, paper grain) and is
+   * dropped. Paper of one colour (a canvas, an MNIST digit) has no texture: there every level above
+   * the paper is ink, so an MNIST digit's faint edges reach the model as MNIST stores them.
+   */
   static final float NOISE_FLOOR = 0.1f;
+
+  /**
+   * The share of a canvas's border that is its paper's one colour. An MNIST digit's stroke may run
+   * off the edge of its 28x28 (about one in a hundred do), taking a few of its 108 border pixels.
+   */
+  static final double PAPER_SHARE = 0.9;
 
   private InkExtractor() {}
 
@@ -54,17 +65,19 @@ public final class InkExtractor {
     if (2 * alphaSum < 255L * argb.length) { // mean opacity under one half
       fromAlpha(argb, rows, ink);
     } else {
-      boolean canvas = borderIsOneColour(width, height, argb);
+      OptionalInt paper = paperColour(width, height, argb);
+      boolean canvas = paper.isPresent();
       int[] evened = canvas ? null : Illumination.evened(width, height, argb);
       if (evened != null) {
         argb = evened;
         rows = new Rows(width, height, argb);
       }
-      float border = borderMedian(width, height, argb);
+      float border = canvas ? overWhite(paper.getAsInt()) : borderMedian(width, height, argb);
       boolean invert = border >= 0.5f; // dark ink on light paper: invert so ink is bright
       float background = invert ? 1f - border : border;
       float range = range(background, maxBrightness(argb, rows, invert));
-      fromColour(argb, rows, invert, background, range, ink);
+      float floor = canvas ? 0f : NOISE_FLOOR;
+      fromColour(argb, rows, invert, background, range, floor, ink);
       // A photo or scan may be of ruled or squared paper; a canvas's paper is one colour.
       if (!canvas && RuledLines.remove(width, height, ink)) {
         rows = Rows.none(width, height); // rows alike in colour may now differ in ink
@@ -148,6 +161,7 @@ public final class InkExtractor {
     return new InkImage(width, height, ink, from, to);
   }
 
+  /** A transparent canvas: its strokes are in the alpha channel, with no texture to drop. */
   private static void fromAlpha(int[] argb, Rows rows, float[] ink) {
     int maxAlpha = 0;
     for (int y = 0, row = 0; y < rows.repeats.length; y++, row += rows.width) {
@@ -158,7 +172,7 @@ public final class InkExtractor {
     float[] inkOfAlpha = new float[256];
     float range = range(0f, UNIT[maxAlpha]);
     for (int a = 0; a < inkOfAlpha.length; a++) {
-      inkOfAlpha[a] = ink(UNIT[a], 0f, range);
+      inkOfAlpha[a] = ink(UNIT[a], 0f, range, 0f);
     }
     for (int y = 0, row = 0; y < rows.repeats.length; y++, row += rows.width) {
       if (!rows.copiedAbove(y, ink)) {
@@ -209,12 +223,19 @@ public final class InkExtractor {
   }
 
   private static void fromColour(
-      int[] argb, Rows rows, boolean invert, float background, float range, float[] ink) {
+      int[] argb,
+      Rows rows,
+      boolean invert,
+      float background,
+      float range,
+      float floor,
+      float[] ink) {
     int[] seen = ColourSlots.empty();
     float[] inkOfSlot = new float[seen.length];
     for (int y = 0, row = 0; y < rows.repeats.length; y++, row += rows.width) {
       if (!rows.copiedAbove(y, ink)) {
-        inkOfColour(argb, row, row + rows.width, seen, inkOfSlot, invert, background, range, ink);
+        inkOfColour(
+            argb, row, row + rows.width, seen, inkOfSlot, invert, background, range, floor, ink);
       }
     }
   }
@@ -229,13 +250,14 @@ public final class InkExtractor {
       boolean invert,
       float background,
       float range,
+      float floor,
       float[] ink) {
     for (int i = from; i < to; i++) {
       int p = argb[i];
       int slot = ColourSlots.of(p);
       if (seen[slot] != p) {
         seen[slot] = p;
-        inkOfSlot[slot] = ink(brightness(p, invert), background, range);
+        inkOfSlot[slot] = ink(brightness(p, invert), background, range, floor);
       }
       ink[i] = inkOfSlot[slot];
     }
@@ -281,17 +303,14 @@ public final class InkExtractor {
     return range;
   }
 
-  /** Maps {@code background..background + range} to 0..1 and drops the noise floor. */
-  private static float ink(float value, float background, float range) {
+  /** Maps {@code background..background + range} to 0..1 and drops what is under the floor. */
+  private static float ink(float value, float background, float range, float floor) {
     float v = (value - background) / range;
-    return v <= NOISE_FLOOR ? 0f : Math.min(1f, (v - NOISE_FLOOR) / (1 - NOISE_FLOOR));
+    return v <= floor ? 0f : Math.min(1f, (v - floor) / (1 - floor));
   }
 
   /** The median brightness of the outermost pixels. */
   private static float borderMedian(int width, int height, int[] argb) {
-    if (borderIsOneColour(width, height, argb)) { // a canvas's paper: nothing to sort
-      return overWhite(argb[0]);
-    }
     float[] border = new float[2 * width + 2 * height];
     int k = 0;
     for (int x = 0; x < width; x++) {
@@ -310,19 +329,43 @@ public final class InkExtractor {
     return border[k / 2];
   }
 
-  private static boolean borderIsOneColour(int width, int height, int[] argb) {
-    int colour = argb[0];
+  /**
+   * The colour of at least {@link #PAPER_SHARE} of the outermost pixels: a canvas's paper, the rest
+   * being strokes that run off its edge. Empty where there is none, as in a photo, whose paper
+   * varies from pixel to pixel.
+   */
+  private static OptionalInt paperColour(int width, int height, int[] argb) {
+    int[] border = borderPixels(width, height, argb);
+    int candidate = border[0]; // the majority colour, if there is one (Boyer and Moore's vote)
+    int lead = 0;
+    for (int p : border) {
+      if (lead == 0) {
+        candidate = p;
+      }
+      lead += p == candidate ? 1 : -1;
+    }
+    int count = 0;
+    for (int p : border) {
+      count += p == candidate ? 1 : 0;
+    }
+    return count >= PAPER_SHARE * border.length ? OptionalInt.of(candidate) : OptionalInt.empty();
+  }
+
+  private static int[] borderPixels(int width, int height, int[] argb) {
+    if (height == 1 || width == 1) {
+      return argb.clone(); // every pixel is on the border
+    }
+    int[] border = new int[2 * width + 2 * (height - 2)];
+    int k = 0;
     int last = (height - 1) * width;
     for (int x = 0; x < width; x++) {
-      if (argb[x] != colour || argb[last + x] != colour) {
-        return false;
-      }
+      border[k++] = argb[x];
+      border[k++] = argb[last + x];
     }
     for (int row = width; row < last; row += width) {
-      if (argb[row] != colour || argb[row + width - 1] != colour) {
-        return false;
-      }
+      border[k++] = argb[row];
+      border[k++] = argb[row + width - 1];
     }
-    return true;
+    return border;
   }
 }

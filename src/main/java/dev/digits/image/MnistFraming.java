@@ -6,7 +6,10 @@ import dev.digits.model.DigitClassifier;
  * Normalises ink the way MNIST was made: crop to the ink, scale it to fit a 20x20 box keeping its
  * aspect ratio, and place it in 28x28 so its centre of mass is at the centre. Scaling and placing
  * are one anti-aliased resampling (a triangle filter as wide as the scale step), so a digit drawn
- * small, large or off-centre comes out alike.
+ * small, large or off-centre comes out alike. A digit already 20 pixels across needs no scaling,
+ * and is moved by whole pixels, as MNIST moved its digits: a fraction of a pixel would resample
+ * (blur) it for nothing. So a digit framed as MNIST frames its digits comes out exactly as it went
+ * in.
  */
 public final class MnistFraming {
   private static final int SIDE = DigitClassifier.SIDE;
@@ -16,6 +19,15 @@ public final class MnistFraming {
    * MNIST's mean centre of mass is the middle of pixel (14, 14), measured over its test set: 14.5.
    */
   static final double MNIST_CENTRE = 14.5;
+
+  /**
+   * Where MNIST's centres of mass lie along either axis, pixel i spanning i..i+1: measured over its
+   * 60,000 training digits, x 13.895..15.068 and y 13.851..15.114. A centre inside the band is
+   * where MNIST would have left it.
+   */
+  static final double CENTRE_LOW = 13.85;
+
+  static final double CENTRE_HIGH = 15.12;
 
   /** Ink below this share of the strongest counts as stray when finding the digit's bounds. */
   static final float BOUNDS_THRESHOLD = 0.2f;
@@ -29,9 +41,9 @@ public final class MnistFraming {
     int bh = box[3] - box[1] + 1;
     double scale = (double) BOX / Math.max(bw, bh);
     double[] com = centreOfMass(img, box);
-    // Output coordinate = (source - centre of mass) * scale + where MNIST puts the centre of mass.
-    double offX = MNIST_CENTRE - com[0] * scale;
-    double offY = MNIST_CENTRE - com[1] * scale;
+    // Output coordinate = source * scale + offset, the offset placing the centre of mass.
+    double offX = offset(com[0], scale);
+    double offY = offset(com[1], scale);
     Resampler.Axis cols = Resampler.axis(SIDE, img.width(), scale, offX);
     Resampler.Axis rows = Resampler.axis(SIDE, img.height(), scale, offY);
     float[] out = Resampler.resample(img, cols, rows, SIDE);
@@ -43,6 +55,27 @@ public final class MnistFraming {
       out[i] = Math.min(1f, out[i] / max); // the strongest stroke is full ink, as in MNIST
     }
     return out;
+  }
+
+  /**
+   * Where source coordinate 0 lands, for a centre of mass at {@code com} scaled by {@code scale}.
+   */
+  static double offset(double com, double scale) {
+    return scale == 1 ? shiftIntoBand(com) : MNIST_CENTRE - com * scale;
+  }
+
+  /**
+   * The smallest whole-pixel move that puts {@code centre} inside MNIST's band (which is wider than
+   * a pixel, so one always does).
+   */
+  static int shiftIntoBand(double centre) {
+    if (centre < CENTRE_LOW) {
+      return (int) Math.ceil(CENTRE_LOW - centre);
+    }
+    if (centre > CENTRE_HIGH) {
+      return (int) Math.floor(CENTRE_HIGH - centre);
+    }
+    return 0;
   }
 
   /** {minX, minY, maxX, maxY} of the ink above the threshold. */

@@ -25,10 +25,14 @@ import java.util.concurrent.Future;
  */
 public final class AnnTrainer implements AutoCloseable {
 
-  /** Hyperparameters; see TrainAnn for the values used and why. */
+  /**
+   * Hyperparameters; see TrainAnn for the values used and why. The last {@code cleanEpochs} of the
+   * {@code epochs} learn from the digits undistorted.
+   */
   public record Config(
       int hidden,
       int epochs,
+      int cleanEpochs,
       int batchSize,
       float learningRate,
       float decayPerEpoch,
@@ -59,8 +63,10 @@ public final class AnnTrainer implements AutoCloseable {
     Adam adam = new Adam(weights);
     List<Worker> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      workers.add(new Worker(weights, new Examples(config.augmentation(), config.forms())));
+      workers.add(new Worker(weights));
     }
+    Examples distorted = new Examples(config.augmentation(), config.forms());
+    Examples clean = new Examples(Augmenter.Settings.NONE, WrittenForms.Settings.NONE);
     AnnWeights total = AnnWeights.zeros(weights.inputs(), weights.hidden(), weights.outputs());
     for (int epoch = 1; epoch <= config.epochs(); epoch++) {
       int[] order = EpochOrder.shuffled(data.size(), config.seed(), epoch);
@@ -69,7 +75,8 @@ public final class AnnTrainer implements AutoCloseable {
       int correct = 0;
       for (int start = 0; start < order.length; start += config.batchSize()) {
         int end = Math.min(order.length, start + config.batchSize());
-        runBatch(workers, data, order, start, end, epoch);
+        Examples examples = epoch > config.epochs() - config.cleanEpochs() ? clean : distorted;
+        runBatch(workers, examples, data, order, start, end, epoch);
         clear(total);
         for (Worker w : workers) {
           add(total, w.grad);
@@ -85,14 +92,20 @@ public final class AnnTrainer implements AutoCloseable {
   }
 
   private void runBatch(
-      List<Worker> workers, MnistDataset data, int[] order, int start, int end, int epoch) {
+      List<Worker> workers,
+      Examples examples,
+      MnistDataset data,
+      int[] order,
+      int start,
+      int end,
+      int epoch) {
     int n = end - start;
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < workers.size(); t++) {
       int from = start + n * t / workers.size();
       int to = start + n * (t + 1) / workers.size();
       Worker w = workers.get(t);
-      futures.add(pool.submit(() -> w.run(data, order, from, to, config.seed(), epoch)));
+      futures.add(pool.submit(() -> w.run(examples, data, order, from, to, config.seed(), epoch)));
     }
     try {
       for (Future<?> f : futures) {
@@ -110,23 +123,22 @@ public final class AnnTrainer implements AutoCloseable {
   private static final class Worker {
     final AnnWeights weights;
     final AnnWeights grad;
-    final Examples examples;
     final float[] hidden;
     final float[] out;
     final float[] dHidden;
     double loss;
     int correct;
 
-    Worker(AnnWeights weights, Examples examples) {
+    Worker(AnnWeights weights) {
       this.weights = weights;
       this.grad = AnnWeights.zeros(weights.inputs(), weights.hidden(), weights.outputs());
-      this.examples = examples;
       this.hidden = new float[weights.hidden()];
       this.out = new float[weights.outputs()];
       this.dHidden = new float[weights.hidden()];
     }
 
-    void run(MnistDataset data, int[] order, int from, int to, long seed, int epoch) {
+    void run(
+        Examples examples, MnistDataset data, int[] order, int from, int to, long seed, int epoch) {
       clear(grad);
       loss = 0;
       correct = 0;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class AnnTrainerTest {
   private static final AnnTrainer.Config SHORT =
       new AnnTrainer.Config(
-          64, 1, 32, 2e-3f, 1f, 9, Augmenter.Settings.NONE, WrittenForms.Settings.NONE);
+          64, 1, 0, 32, 2e-3f, 1f, 9, Augmenter.Settings.NONE, WrittenForms.Settings.NONE);
 
   @Test
   void oneEpochOnFiveThousandDigitsLearns() {

@@ -20,8 +20,8 @@ class CnnTrainerTest {
   @Test
   void oneEpochOnThreeThousandDigitsLearnsAndSurvivesASaveLoadRoundTrip() throws Exception {
     Path checkpoint = dir.resolve("cnn-checkpoint.zip");
-    Examples asServed = new Examples(Augmenter.Settings.NONE, WrittenForms.Settings.NONE);
-    var config = new CnnTrainer.Config(1, 0, 64, 2e-3, 1, 5, asServed, asServed, checkpoint);
+    Examples plain = new Examples(Augmenter.Settings.NONE, WrittenForms.Settings.NONE);
+    var config = new CnnTrainer.Config(1, 0, 64, 2e-3, 1, 5, plain, plain, checkpoint);
     CnnClassifier cnn =
         new CnnTrainer(config)
             .train(
