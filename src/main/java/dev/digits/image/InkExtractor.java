@@ -1,5 +1,6 @@
 package dev.digits.image;
 
+import dev.digits.model.DigitClassifier;
 import java.util.Arrays;
 import java.util.OptionalInt;
 
@@ -14,9 +15,9 @@ public final class InkExtractor {
   static final float MIN_CONTRAST = 0.15f;
 
   /**
-   * In a photo or scan, ink under this level is background texture (JPEG noise, paper grain) and is
-   * dropped. Paper of one colour (a canvas, an MNIST digit) has no texture: there every level above
-   * the paper is ink, so an MNIST digit's faint edges reach the model as MNIST stores them.
+   * Ink under this level is background texture (JPEG noise, paper grain) or the halo of a blurred
+   * scan, and is dropped, except in a picture of one colour's paper at the model's own size: that
+   * is already what a model reads (an MNIST digit as stored), and its faint edges are part of it.
    */
   static final float NOISE_FLOOR = 0.1f;
 
@@ -62,8 +63,9 @@ public final class InkExtractor {
       alphaSum += rowSum;
     }
     float[] ink = buffers.ink(argb.length);
+    boolean modelSized = width == DigitClassifier.SIDE && height == DigitClassifier.SIDE;
     if (2 * alphaSum < 255L * argb.length) { // mean opacity under one half
-      fromAlpha(argb, rows, ink);
+      fromAlpha(argb, rows, modelSized ? 0f : NOISE_FLOOR, ink);
     } else {
       OptionalInt paper = paperColour(width, height, argb);
       boolean canvas = paper.isPresent();
@@ -76,7 +78,7 @@ public final class InkExtractor {
       boolean invert = border >= 0.5f; // dark ink on light paper: invert so ink is bright
       float background = invert ? 1f - border : border;
       float range = range(background, maxBrightness(argb, rows, invert));
-      float floor = canvas ? 0f : NOISE_FLOOR;
+      float floor = canvas && modelSized ? 0f : NOISE_FLOOR;
       fromColour(argb, rows, invert, background, range, floor, ink);
       // A photo or scan may be of ruled or squared paper; a canvas's paper is one colour.
       if (!canvas && RuledLines.remove(width, height, ink)) {
@@ -161,8 +163,8 @@ public final class InkExtractor {
     return new InkImage(width, height, ink, from, to);
   }
 
-  /** A transparent canvas: its strokes are in the alpha channel, with no texture to drop. */
-  private static void fromAlpha(int[] argb, Rows rows, float[] ink) {
+  /** A transparent canvas: its strokes are in the alpha channel. */
+  private static void fromAlpha(int[] argb, Rows rows, float floor, float[] ink) {
     int maxAlpha = 0;
     for (int y = 0, row = 0; y < rows.repeats.length; y++, row += rows.width) {
       if (!rows.repeats[y]) {
@@ -172,7 +174,7 @@ public final class InkExtractor {
     float[] inkOfAlpha = new float[256];
     float range = range(0f, UNIT[maxAlpha]);
     for (int a = 0; a < inkOfAlpha.length; a++) {
-      inkOfAlpha[a] = ink(UNIT[a], 0f, range, 0f);
+      inkOfAlpha[a] = ink(UNIT[a], 0f, range, floor);
     }
     for (int y = 0, row = 0; y < rows.repeats.length; y++, row += rows.width) {
       if (!rows.copiedAbove(y, ink)) {

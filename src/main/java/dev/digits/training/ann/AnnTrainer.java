@@ -66,7 +66,7 @@ public final class AnnTrainer implements AutoCloseable {
       workers.add(new Worker(weights));
     }
     Examples distorted = new Examples(config.augmentation(), config.forms());
-    Examples clean = new Examples(Augmenter.Settings.NONE, WrittenForms.Settings.NONE);
+    Examples clean = new Examples(Augmenter.Settings.NONE, config.forms());
     AnnWeights total = AnnWeights.zeros(weights.inputs(), weights.hidden(), weights.outputs());
     for (int epoch = 1; epoch <= config.epochs(); epoch++) {
       int[] order = EpochOrder.shuffled(data.size(), config.seed(), epoch);
