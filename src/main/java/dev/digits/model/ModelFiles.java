@@ -23,7 +23,7 @@ public final class ModelFiles {
    * The CNN committee's files: networks of one architecture trained with their own seeds and
    * examples (TrainCnn). The first is {@link #CNN}, which the legacy route serves alone.
    */
-  public static final List<String> CNN_COMMITTEE = List.of(CNN, "cnn-2.zip");
+  public static final List<String> CNN_COMMITTEE = List.of(CNN, "cnn-2.zip", "cnn-3.zip");
 
   private ModelFiles() {}
 
@@ -119,7 +119,7 @@ public final class ModelFiles {
     Map<String, DigitClassifier> models = new LinkedHashMap<>();
     models.put("ann", ann);
     models.put("cnn", cnns.get(0));
-    models.put("ensemble", EnsembleClassifier.of(ann, cnns));
+    models.put("ensemble", EnsembleClassifier.of(cnns));
     return models;
   }
 

@@ -17,7 +17,8 @@ import java.util.Random;
 public final class Examples {
   /** How the cards describe the framing. */
   public static final String FRAMING =
-      "every example as MNIST stores it, after its distortions (serving leaves such a digit as it is)";
+      "every example as MNIST stores it, after its distortions (serving leaves such a digit as it is);"
+          + " one given a European form framed as served";
 
   private final Augmenter distortions;
   private final WrittenForms forms;

@@ -31,7 +31,7 @@ class CommittedModelsTest {
             .map(file -> (DigitClassifier) ModelFiles.cnn(ModelFiles.directory(MODELS), file))
             .toList();
     cnn = committee.get(0);
-    ensemble = EnsembleClassifier.of(ann, committee);
+    ensemble = EnsembleClassifier.of(committee);
   }
 
   @Test
@@ -40,22 +40,27 @@ class CommittedModelsTest {
     assertTrue(accuracy >= 0.985, "ANN accuracy " + accuracy);
   }
 
+  /**
+   * The CNN the route serves reaches the CNN's target; another member may trade a few MNIST digits
+   * for other writing (the third reads the European forms), but not many.
+   */
   @Test
   void everyCnnOfTheCommitteeReachesTheCnnTarget() {
     for (int i = 0; i < committee.size(); i++) {
       double accuracy = Evaluation.of(committee.get(i), MnistFixture.test()).accuracy();
-      assertTrue(accuracy >= 0.995, ModelFiles.CNN_COMMITTEE.get(i) + " accuracy " + accuracy);
+      double target = i == 0 ? 0.995 : 0.994;
+      assertTrue(accuracy >= target, ModelFiles.CNN_COMMITTEE.get(i) + " accuracy " + accuracy);
     }
   }
 
-  /**
-   * The ensemble averages the committee with a weaker ANN, which trades a few MNIST digits for
-   * other writing (the European forms' 1 and 9): it must still do better than the CNN's target.
-   */
+  /** The committee reads more digits than any of its members alone. */
   @Test
-  void ensembleBeatsTheCnnTarget() {
+  void ensembleBeatsEveryMember() {
     double accuracy = Evaluation.of(ensemble, MnistFixture.test()).accuracy();
-    assertTrue(accuracy > 0.995, "ensemble accuracy " + accuracy);
+    for (int i = 0; i < committee.size(); i++) {
+      double member = Evaluation.of(committee.get(i), MnistFixture.test()).accuracy();
+      assertTrue(accuracy > member, "ensemble " + accuracy + ", member " + i + " " + member);
+    }
   }
 
   @Test

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * The loaded models by name (ann, cnn, ensemble), each with the facts of its model card. The
- * ensemble averages the CNN committee ({@link ModelFiles#CNN_COMMITTEE}) and the ANN.
+ * ensemble averages the CNN committee ({@link ModelFiles#CNN_COMMITTEE}).
  */
 final class ModelStore implements AutoCloseable {
   private final Map<String, DigitClassifier> classifiers;
@@ -51,7 +51,7 @@ final class ModelStore implements AutoCloseable {
       Map<String, DigitClassifier> map = new LinkedHashMap<>();
       map.put("ann", ann);
       map.put("cnn", cnns.get(0));
-      map.put("ensemble", EnsembleClassifier.of(ann, cnns));
+      map.put("ensemble", EnsembleClassifier.of(cnns));
       List<ModelInfo> cards = new ArrayList<>();
       for (String name : List.copyOf(map.keySet())) {
         ModelInfo card = ModelCatalog.read(source, name);
