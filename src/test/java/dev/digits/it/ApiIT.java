@@ -157,9 +157,10 @@ class ApiIT extends DeployedApp {
       assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""));
     }
     assertEquals(
-        "cnn",
+        "ensemble",
         ((JsonObject) Http.json(http.post("/api/v1/predict", "text/plain", dataUrl)))
-            .getString("model"));
+            .getString("model"),
+        "the most accurate model is the default");
   }
 
   @Test

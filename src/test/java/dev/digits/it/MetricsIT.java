@@ -84,7 +84,16 @@ class MetricsIT extends DeployedApp {
     assertMoved(
         1, before, after, REQUESTS, "route", "/api/v1/predict", "model", "ann", "status", "415");
     assertMoved(
-        1, before, after, REQUESTS, "route", "/api/v1/predict", "model", "cnn", "status", "413");
+        1,
+        before,
+        after,
+        REQUESTS,
+        "route",
+        "/api/v1/predict",
+        "model",
+        "ensemble",
+        "status",
+        "413");
     assertMoved(
         1,
         before,

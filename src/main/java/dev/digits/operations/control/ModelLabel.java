@@ -10,9 +10,13 @@ public enum ModelLabel {
   ENSEMBLE,
   UNKNOWN;
 
-  /** What a request that names no model gets. */
+  /** What a prediction that names no model gets. */
   public static final ModelLabel DEFAULT =
       valueOf(Recognizer.DEFAULT_MODEL.toUpperCase(Locale.ROOT));
+
+  /** What a number read that names no model gets. */
+  public static final ModelLabel READ_DEFAULT =
+      valueOf(Recognizer.READ_DEFAULT_MODEL.toUpperCase(Locale.ROOT));
 
   private final String label = name().toLowerCase(Locale.ROOT);
 
@@ -21,10 +25,10 @@ public enum ModelLabel {
   }
 
   /** The model named by {@code text[start, end)}, ignoring case; blank names the default. */
-  static ModelLabel of(String text, int start, int end) {
+  static ModelLabel of(String text, int start, int end, ModelLabel defaultModel) {
     int length = end - start;
     if (length == 0) {
-      return DEFAULT;
+      return defaultModel;
     }
     for (ModelLabel m : values()) {
       if (m != UNKNOWN
@@ -38,6 +42,6 @@ public enum ModelLabel {
 
   /** The label of a classifier's name (ann, cnn, ensemble). */
   public static ModelLabel named(String model) {
-    return of(model, 0, model.length());
+    return of(model, 0, model.length(), DEFAULT);
   }
 }

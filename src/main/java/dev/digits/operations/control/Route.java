@@ -86,23 +86,24 @@ public enum Route {
       case DIGIT_CNN -> ModelLabel.CNN;
       case INFER, INFER_VERSION -> {
         int start = path.indexOf(MODELS) + MODELS.length();
-        yield ModelLabel.of(path, start, path.indexOf('/', start));
+        yield ModelLabel.of(path, start, path.indexOf('/', start), ModelLabel.DEFAULT);
       }
-      default -> queryModel(query);
+      case READ, READ_BATCH -> queryModel(query, ModelLabel.READ_DEFAULT);
+      default -> queryModel(query, ModelLabel.DEFAULT);
     };
   }
 
-  /** The {@code model} parameter of a query string; the default model where there is none. */
-  private static ModelLabel queryModel(String query) {
+  /** The {@code model} parameter of a query string; {@code defaultModel} where there is none. */
+  private static ModelLabel queryModel(String query, ModelLabel defaultModel) {
     if (query == null) {
-      return ModelLabel.DEFAULT;
+      return defaultModel;
     }
     int at = query.startsWith("model=") ? 0 : query.indexOf("&model=") + 1;
     if (at == 0 && !query.startsWith("model=")) {
-      return ModelLabel.DEFAULT;
+      return defaultModel;
     }
     int start = at + "model=".length();
     int end = query.indexOf('&', start);
-    return ModelLabel.of(query, start, end < 0 ? query.length() : end);
+    return ModelLabel.of(query, start, end < 0 ? query.length() : end, defaultModel);
   }
 }

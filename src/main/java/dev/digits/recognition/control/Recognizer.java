@@ -42,7 +42,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Recognizer {
   private static final Logger LOG = Logger.getLogger(Recognizer.class.getName());
-  public static final String DEFAULT_MODEL = "cnn";
+
+  /**
+   * The model a prediction that names none gets: the most accurate one that serves at least 1,000
+   * req/s at 8 clients on two cores (BENCHMARKS.md, CNN committee in the ensemble).
+   */
+  public static final String DEFAULT_MODEL = "ensemble";
+
+  /**
+   * The model a number is read with when the request names none: the CNN, since a number is several
+   * digits and the ensemble's three networks per digit would read fewer than 300 numbers/s.
+   */
+  public static final String READ_DEFAULT_MODEL = "cnn";
 
   /** A folder with ann.bin, cnn.zip and their cards; unset means the models packed in the WAR. */
   @Inject
@@ -158,7 +169,7 @@ public class Recognizer {
 
   /** Several pictures, each read as a number, in order. */
   public List<NumberRecognition> readAll(List<EncodedImage> images, String model) {
-    DigitClassifier classifier = classifier(model);
+    DigitClassifier classifier = classifier(model, READ_DEFAULT_MODEL);
     NumberReader reader = new NumberReader(classifier);
     return admitted(
         images.size(),
@@ -176,7 +187,7 @@ public class Recognizer {
 
   /** The canonical name of the model a request names (the default where it names none). */
   public String modelName(String model) {
-    return classifier(model).name();
+    return classifier(model, DEFAULT_MODEL).name();
   }
 
   /**
@@ -184,7 +195,7 @@ public class Recognizer {
    * inputs are made (preprocessed) only once admitted.
    */
   private List<Recognition> classified(String model, int count, IntFunction<float[]> input) {
-    DigitClassifier classifier = classifier(model);
+    DigitClassifier classifier = classifier(model, DEFAULT_MODEL);
     return admitted(
         count,
         () -> {
@@ -246,13 +257,13 @@ public class Recognizer {
         : new RejectedImageException(e.reason(), "image " + index + ": " + e.getMessage());
   }
 
-  private DigitClassifier classifier(String model) {
+  private DigitClassifier classifier(String model, String defaultModel) {
     if (!state.isReady()) {
       meters.notReady();
       throw new NotReadyException(state.reason());
     }
     String name =
-        model == null || model.isBlank() ? DEFAULT_MODEL : model.strip().toLowerCase(Locale.ROOT);
+        model == null || model.isBlank() ? defaultModel : model.strip().toLowerCase(Locale.ROOT);
     DigitClassifier c = store.get(name);
     if (c == null) {
       throw new UnknownModelException(name, store.names());

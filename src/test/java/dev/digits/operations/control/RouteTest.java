@@ -38,13 +38,15 @@ class RouteTest {
   void theJsonApiNamesItsModelInTheQuery() {
     assertEquals(Route.PREDICT, Route.of("POST", "/api/v1/predict"));
     assertEquals(Route.READ_BATCH, Route.of("POST", "/api/v1/read/batch"));
-    assertEquals(ModelLabel.CNN, Route.PREDICT.model("/api/v1/predict", null));
-    assertEquals(ModelLabel.CNN, Route.PREDICT.model("/api/v1/predict", "model="));
+    assertEquals(ModelLabel.ENSEMBLE, Route.PREDICT.model("/api/v1/predict", null));
+    assertEquals(ModelLabel.ENSEMBLE, Route.PREDICT.model("/api/v1/predict", "model="));
+    assertEquals(ModelLabel.CNN, Route.READ.model("/api/v1/read", null));
+    assertEquals(ModelLabel.CNN, Route.READ_BATCH.model("/api/v1/read/batch", "x=1"));
     assertEquals(ModelLabel.ANN, Route.PREDICT.model("/api/v1/predict", "model=ann"));
     assertEquals(
         ModelLabel.ENSEMBLE, Route.PREDICT.model("/api/v1/predict", "x=1&model=Ensemble&y"));
     assertEquals(ModelLabel.UNKNOWN, Route.PREDICT.model("/api/v1/predict", "model=svm"));
-    assertEquals(ModelLabel.CNN, Route.PREDICT.model("/api/v1/predict", "amodel=ann"));
+    assertEquals(ModelLabel.ENSEMBLE, Route.PREDICT.model("/api/v1/predict", "amodel=ann"));
   }
 
   @Test
