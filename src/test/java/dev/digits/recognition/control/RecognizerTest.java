@@ -76,7 +76,7 @@ class RecognizerTest {
     List<float[]> two = List.of(new float[784], new float[784]);
     assertThrows(UnknownModelException.class, () -> recognizer.classify(two, "svm"));
     assertEquals("cnn", recognizer.modelName(" CNN "));
-    assertEquals("cnn", recognizer.modelName(null));
+    assertEquals("ensemble", recognizer.modelName(null), "the default is the most accurate");
     assertThrows(UnknownModelException.class, () -> recognizer.modelName("svm"));
     assertThrows(BusyException.class, () -> started(1).classify(two, "ann"));
     assertThrows(
