@@ -41,10 +41,25 @@ final class LatticeBuilder {
       InkImage picture, Row row, DigitClassifier classifier, Tuning tuning) {
     List<Candidate> candidates = candidates(row.atoms(), row.digitHeight(), tuning);
     float[][] inputs = new float[candidates.size()][];
+    float[][] probabilities = new float[candidates.size()][];
+    List<Integer> unread = new ArrayList<>();
     for (int i = 0; i < inputs.length; i++) {
-      inputs[i] = DigitCrop.mnist(picture, candidates.get(i).piece(), (float) tuning.threshold());
+      ReadPiece known = row.read().get(candidates.get(i).piece());
+      if (known != null) {
+        inputs[i] = known.input();
+        probabilities[i] = known.probabilities();
+      } else {
+        inputs[i] = DigitCrop.mnist(picture, candidates.get(i).piece(), (float) tuning.threshold());
+        unread.add(i);
+      }
     }
-    float[][] probabilities = classifier.probabilities(inputs);
+    float[][] fresh =
+        unread.isEmpty()
+            ? new float[0][]
+            : classifier.probabilities(unread.stream().map(i -> inputs[i]).toArray(float[][]::new));
+    for (int k = 0; k < fresh.length; k++) {
+      probabilities[unread.get(k)] = fresh[k];
+    }
     List<Scored> scored = new ArrayList<>();
     for (int i = 0; i < inputs.length; i++) {
       Candidate c = candidates.get(i);

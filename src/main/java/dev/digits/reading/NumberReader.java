@@ -89,11 +89,12 @@ public final class NumberReader {
     RowCheck.oneRow(strokes, height);
     RowCheck.notADrawing(strokes, height);
     double pen = RowCheck.penWidth(strokes);
-    List<Atom> atoms = Oversegmenter.atoms(strokes, height, pen, tuning);
+    WholeStrokes whole = WholeStrokes.of(picture, strokes, height, classifier, tuning);
+    List<Atom> atoms = Oversegmenter.atoms(strokes, whole.whole, height, pen, tuning);
     if (atoms.size() > MAX_ATOMS) {
       throw tooMany("more than " + MAX_DIGITS);
     }
-    return new Row(atoms, height, pen);
+    return new Row(atoms, height, pen, whole.read);
   }
 
   private static NoDigitException tooMany(String count) {

@@ -18,6 +18,9 @@ package dev.digits.reading;
  * @param narrowWeight its weight where a digit is narrower: a narrow 7 is common, half a digit less
  *     so
  * @param shortCost cost of a digit as short as nothing, falling to 0 at {@link ShapePrior#SHORT}
+ * @param wholeConfidence a wide stroke the model reads with at least this confidence ...
+ * @param wholeWidth ... and at most this many standard deviations wider than that digit usually is
+ *     is left uncut ({@link WholeStrokes})
  */
 record Tuning(
     double threshold,
@@ -31,9 +34,11 @@ record Tuning(
     double skipCost,
     double wideWeight,
     double narrowWeight,
-    double shortCost) {
+    double shortCost,
+    double wholeConfidence,
+    double wholeWidth) {
   static final Tuning DEFAULT =
-      new Tuning(0.3, 0.6, 0.15, 0.0, 1.0, 1.0, 1.0, 2.0, 4.0, 1.0, 0.3, 10.0);
+      new Tuning(0.3, 0.6, 0.15, 0.0, 1.0, 1.0, 1.0, 2.0, 4.0, 1.0, 0.3, 10.0, 0.99, 1.0);
 
   /**
    * The defaults, each overridable by a system property {@code reading.<name>}, for measurements.
@@ -52,7 +57,9 @@ record Tuning(
         get("skipCost", d.skipCost),
         get("wideWeight", d.wideWeight),
         get("narrowWeight", d.narrowWeight),
-        get("shortCost", d.shortCost));
+        get("shortCost", d.shortCost),
+        get("wholeConfidence", d.wholeConfidence),
+        get("wholeWidth", d.wholeWidth));
   }
 
   private static double get(String name, double fallback) {

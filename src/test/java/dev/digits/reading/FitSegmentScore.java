@@ -43,8 +43,9 @@ public final class FitSegmentScore {
   private FitSegmentScore() {}
 
   public static void main(String[] args) throws Exception {
-    DigitClassifier cnn = ModelFiles.cnnForwardPass(ModelFiles.directory(Path.of("models")));
-    NumberReader reader = new NumberReader(cnn);
+    DigitClassifier model =
+        ModelFiles.byName(Path.of("models")).get(System.getProperty("fit.model", "cnn"));
+    NumberReader reader = new NumberReader(model);
     WrittenNumbers writer = new WrittenNumbers(MnistFixture.training(), SEED);
     List<Sample> samples = new ArrayList<>();
     for (Condition condition : Condition.values()) {

@@ -1,0 +1,61 @@
+package dev.digits.reading;
+
+import dev.digits.image.InkImage;
+import dev.digits.model.DigitClassifier;
+import dev.digits.model.Prediction;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which of a row's wide strokes are one digit beyond doubt, so that they need not be cut: the model
+ * reads the whole stroke with near certainty as a digit whose usual shape it has. Cutting costs a
+ * model call per candidate made of the parts, and most wide strokes are one 0, 2 or 6; two touching
+ * digits read as one rarely have both the certainty and the shape.
+ */
+final class WholeStrokes {
+  /** Per stroke, whether it is one digit beyond doubt. */
+  final boolean[] whole;
+
+  /** What the model read of each stroke it was asked about. */
+  final Map<Piece, ReadPiece> read = new IdentityHashMap<>();
+
+  private WholeStrokes(int strokes) {
+    whole = new boolean[strokes];
+  }
+
+  /** Asks the model about the strokes wide enough to be cut; narrower ones are never whole here. */
+  static WholeStrokes of(
+      InkImage picture,
+      List<Piece> strokes,
+      double digitHeight,
+      DigitClassifier classifier,
+      Tuning tuning) {
+    WholeStrokes out = new WholeStrokes(strokes.size());
+    List<Integer> asked = new ArrayList<>();
+    for (int s = 0; s < strokes.size(); s++) {
+      if (Oversegmenter.mayBeSeveral(strokes.get(s), digitHeight, tuning)) {
+        asked.add(s);
+      }
+    }
+    if (asked.isEmpty()) {
+      return out;
+    }
+    float[][] inputs = new float[asked.size()][];
+    for (int i = 0; i < inputs.length; i++) {
+      inputs[i] = DigitCrop.mnist(picture, strokes.get(asked.get(i)), (float) tuning.threshold());
+    }
+    float[][] probabilities = classifier.probabilities(inputs);
+    for (int i = 0; i < inputs.length; i++) {
+      Piece stroke = strokes.get(asked.get(i));
+      Prediction p = Prediction.of(probabilities[i]);
+      out.read.put(stroke, new ReadPiece(inputs[i], probabilities[i]));
+      out.whole[asked.get(i)] =
+          p.confidence() >= tuning.wholeConfidence()
+              && ShapePrior.aspectZ(p.digit(), stroke.width(), stroke.height())
+                  <= tuning.wholeWidth();
+    }
+    return out;
+  }
+}
