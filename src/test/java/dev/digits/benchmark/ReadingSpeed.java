@@ -2,6 +2,7 @@ package dev.digits.benchmark;
 
 import dev.digits.mnist.CanvasRenderer;
 import dev.digits.mnist.MnistDataset;
+import dev.digits.mnist.MnistFiles;
 import dev.digits.mnist.WrittenNumbers;
 import dev.digits.mnist.WrittenNumbers.Condition;
 import java.awt.Graphics2D;
@@ -22,6 +23,30 @@ final class ReadingSpeed {
   static final int HEIGHT = 280;
 
   private ReadingSpeed() {}
+
+  /**
+   * Reading alone: against a running server ({@code -Dbench.url=http://localhost:8080}), or the
+   * packaged app started as the README's run command starts it.
+   */
+  public static void main(String[] args) throws Exception {
+    MnistDataset test = MnistFiles.fromSystemProperty().test();
+    boolean running = args.length > 0 && !args[0].isBlank();
+    Server server =
+        running
+            ? Server.running(args[0])
+            : Server.start(
+                CanvasRenderer.dataUrl(
+                    CanvasRenderer.png(
+                        CanvasRenderer.render(test.images()[0], CanvasRenderer.Style.oldCanvas()))),
+                Server.hasClassArchive());
+    try {
+      System.out.println(Json.write(new LinkedHashMap<>(measure(test, server.url(""), 10))));
+    } finally {
+      if (!running) {
+        server.stop();
+      }
+    }
+  }
 
   static Map<String, Object> measure(MnistDataset test, String base, int seconds)
       throws IOException, InterruptedException {
