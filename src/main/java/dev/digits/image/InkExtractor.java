@@ -65,7 +65,7 @@ public final class InkExtractor {
     float[] ink = buffers.ink(argb.length);
     boolean modelSized = width == DigitClassifier.SIDE && height == DigitClassifier.SIDE;
     if (2 * alphaSum < 255L * argb.length) { // mean opacity under one half
-      fromAlpha(argb, rows, modelSized ? 0f : NOISE_FLOOR, ink);
+      fromAlpha(argb, rows, floor(modelSized, true), ink); // transparent paper is one paper
     } else {
       OptionalInt paper = paperColour(width, height, argb);
       boolean canvas = paper.isPresent();
@@ -78,14 +78,21 @@ public final class InkExtractor {
       boolean invert = border >= 0.5f; // dark ink on light paper: invert so ink is bright
       float background = invert ? 1f - border : border;
       float range = range(background, maxBrightness(argb, rows, invert));
-      float floor = canvas && modelSized ? 0f : NOISE_FLOOR;
-      fromColour(argb, rows, invert, background, range, floor, ink);
+      fromColour(argb, rows, invert, background, range, floor(modelSized, canvas), ink);
       // A photo or scan may be of ruled or squared paper; a canvas's paper is one colour.
       if (!canvas && RuledLines.remove(width, height, ink)) {
         rows = Rows.none(width, height); // rows alike in colour may now differ in ink
       }
     }
     return withExtents(rows, ink);
+  }
+
+  /**
+   * Ink fainter than this is taken for the paper's noise, except in a picture of the model's own
+   * size on paper of one colour: that is a digit as MNIST stores it, where every grey level is ink.
+   */
+  private static float floor(boolean modelSized, boolean onePaper) {
+    return modelSized && onePaper ? 0f : NOISE_FLOOR;
   }
 
   /** An int sum over one row compiles to vector instructions, a long one does not. */
@@ -337,37 +344,40 @@ public final class InkExtractor {
    * varies from pixel to pixel.
    */
   private static OptionalInt paperColour(int width, int height, int[] argb) {
-    int[] border = borderPixels(width, height, argb);
-    int candidate = border[0]; // the majority colour, if there is one (Boyer and Moore's vote)
+    // Two passes over the border in place: this runs on every request, so it copies nothing.
+    int n = borderLength(width, height);
+    int candidate = argb[0]; // the majority colour, if there is one (Boyer and Moore's vote)
     int lead = 0;
-    for (int p : border) {
+    for (int i = 0; i < n; i++) {
+      int p = borderPixel(width, height, argb, i);
       if (lead == 0) {
         candidate = p;
       }
       lead += p == candidate ? 1 : -1;
     }
     int count = 0;
-    for (int p : border) {
-      count += p == candidate ? 1 : 0;
+    for (int i = 0; i < n; i++) {
+      count += borderPixel(width, height, argb, i) == candidate ? 1 : 0;
     }
-    return count >= PAPER_SHARE * border.length ? OptionalInt.of(candidate) : OptionalInt.empty();
+    return count >= PAPER_SHARE * n ? OptionalInt.of(candidate) : OptionalInt.empty();
   }
 
-  private static int[] borderPixels(int width, int height, int[] argb) {
+  private static int borderLength(int width, int height) {
+    return height == 1 || width == 1 ? width * height : 2 * width + 2 * (height - 2);
+  }
+
+  /**
+   * The i-th outermost pixel: the top and bottom rows' pixels in pairs, then the left and right
+   * columns' between them; a picture one pixel thin is all border.
+   */
+  private static int borderPixel(int width, int height, int[] argb, int i) {
     if (height == 1 || width == 1) {
-      return argb.clone(); // every pixel is on the border
+      return argb[i];
     }
-    int[] border = new int[2 * width + 2 * (height - 2)];
-    int k = 0;
-    int last = (height - 1) * width;
-    for (int x = 0; x < width; x++) {
-      border[k++] = argb[x];
-      border[k++] = argb[last + x];
+    if (i < 2 * width) {
+      return argb[(i % 2 == 0 ? 0 : (height - 1) * width) + i / 2];
     }
-    for (int row = width; row < last; row += width) {
-      border[k++] = argb[row];
-      border[k++] = argb[row + width - 1];
-    }
-    return border;
+    int row = (1 + (i - 2 * width) / 2) * width;
+    return argb[i % 2 == 0 ? row : row + width - 1];
   }
 }
