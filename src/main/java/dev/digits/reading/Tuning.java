@@ -5,7 +5,8 @@ package dev.digits.reading;
  * the row's digit height; costs are in the units of log-probabilities that the lattice adds up.
  *
  * @param threshold ink above this (0..1) makes strokes; lower joins the soft edges of close digits
- * @param cutFrom strokes wider than this are looked at for touching digits
+ * @param cutFrom strokes wider than this are looked at for touching digits: two 1s touching are 0.3
+ *     to 0.5 of a digit height wide
  * @param maxGap pieces further apart than this along the row are never one digit
  * @param segmentBonus added per digit read, against the bias of a product of probabilities for
  *     fewer, larger pieces
@@ -38,7 +39,7 @@ record Tuning(
     double wholeConfidence,
     double wholeWidth) {
   static final Tuning DEFAULT =
-      new Tuning(0.3, 0.6, 0.15, 0.0, 1.0, 1.0, 1.0, 2.0, 4.0, 1.0, 0.3, 10.0, 0.99, 1.0);
+      new Tuning(0.3, 0.3, 0.15, 0.0, 1.0, 1.0, 1.0, 2.0, 4.0, 1.0, 0.3, 10.0, 0.99, 1.0);
 
   /**
    * The defaults, each overridable by a system property {@code reading.<name>}, for measurements.

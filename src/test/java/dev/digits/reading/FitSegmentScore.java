@@ -31,7 +31,7 @@ import java.util.stream.IntStream;
  */
 public final class FitSegmentScore {
   private static final long SEED = 7;
-  private static final int PER_CONDITION = Integer.getInteger("fit.count", 600);
+  private static final int PER_CONDITION = Integer.getInteger("fit.count", 1000);
   private static final int EPOCHS = Integer.getInteger("fit.epochs", 40);
 
   /** One lattice edge as the fit sees it: atoms from..to, read as digit (or -1: a stray mark). */
@@ -45,7 +45,7 @@ public final class FitSegmentScore {
   public static void main(String[] args) throws Exception {
     DigitClassifier model =
         ModelFiles.byName(Path.of("models")).get(System.getProperty("fit.model", "cnn"));
-    NumberReader reader = new NumberReader(model);
+    NumberReader reader = NumberReader.tunedBySystemProperties(model); // -Dreading.<setting>=
     WrittenNumbers writer = new WrittenNumbers(MnistFixture.training(), SEED);
     List<Sample> samples = new ArrayList<>();
     for (Condition condition : Condition.values()) {
