@@ -44,7 +44,7 @@ final class LatticeBuilder {
     float[][] probabilities = new float[candidates.size()][];
     List<Integer> unread = new ArrayList<>();
     for (int i = 0; i < inputs.length; i++) {
-      ReadPiece known = row.read().get(candidates.get(i).piece());
+      ReadPiece known = row.readBefore(candidates.get(i));
       if (known != null) {
         inputs[i] = known.input();
         probabilities[i] = known.probabilities();

@@ -34,7 +34,7 @@ final class Oversegmenter {
    * straight. Touching digits meet where their boxes overlap, and straight cuts from many columns
    * find that place; cuts free to wander (0.12) ran together into the same few paths. On numbers of
    * MNIST training digits touching, the digits with no candidate matching them (their extent
-   * overlapping 80 %) fell from 193 of 3,094 to 72 with these four settings (0.12, 0.3, 0.08
+   * overlapping 80 %) fell from 193 of 3,094 to 72 with these three settings (0.12, 0.3, 0.08
    * before).
    */
   private static final double REACH = 0.03;

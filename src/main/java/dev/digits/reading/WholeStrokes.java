@@ -4,7 +4,7 @@ import dev.digits.image.InkImage;
 import dev.digits.model.DigitClassifier;
 import dev.digits.model.Prediction;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +18,8 @@ final class WholeStrokes {
   /** Per stroke, whether it is one digit beyond doubt. */
   final boolean[] whole;
 
-  /** What the model read of each stroke it was asked about. */
-  final Map<Piece, ReadPiece> read = new IdentityHashMap<>();
+  /** What the model read of each stroke it was asked about, by the stroke's index. */
+  final Map<Integer, ReadPiece> read = new HashMap<>();
 
   private WholeStrokes(int strokes) {
     whole = new boolean[strokes];
@@ -50,7 +50,7 @@ final class WholeStrokes {
     for (int i = 0; i < inputs.length; i++) {
       Piece stroke = strokes.get(asked.get(i));
       Prediction p = Prediction.of(probabilities[i]);
-      out.read.put(stroke, new ReadPiece(inputs[i], probabilities[i]));
+      out.read.put(asked.get(i), new ReadPiece(inputs[i], probabilities[i]));
       out.whole[asked.get(i)] =
           p.confidence() >= tuning.wholeConfidence()
               && ShapePrior.aspectZ(p.digit(), stroke.width(), stroke.height())
