@@ -2,6 +2,9 @@ package dev.digits.reading;
 
 import dev.digits.image.InkImage;
 import dev.digits.image.MnistFraming;
+import dev.digits.model.DigitClassifier;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One candidate digit cut out of the picture as a model reads it: only that piece's ink, in a
@@ -15,6 +18,27 @@ final class DigitCrop {
   static final int HALO = 2;
 
   private DigitCrop() {}
+
+  /**
+   * Each piece cropped and framed, and what the classifier reads there, in one batch; an empty list
+   * asks it nothing (not every classifier takes an empty batch).
+   */
+  static List<ReadPiece> read(
+      InkImage picture, List<Piece> pieces, DigitClassifier classifier, float threshold) {
+    if (pieces.isEmpty()) {
+      return List.of();
+    }
+    float[][] inputs = new float[pieces.size()][];
+    for (int i = 0; i < inputs.length; i++) {
+      inputs[i] = mnist(picture, pieces.get(i), threshold);
+    }
+    float[][] probabilities = classifier.probabilities(inputs);
+    List<ReadPiece> read = new ArrayList<>(inputs.length);
+    for (int i = 0; i < inputs.length; i++) {
+      read.add(new ReadPiece(inputs[i], probabilities[i]));
+    }
+    return read;
+  }
 
   /** The 784 values of the piece's ink, framed as MNIST. */
   static float[] mnist(InkImage picture, Piece piece, float threshold) {

@@ -40,32 +40,30 @@ final class LatticeBuilder {
   static List<Scored> candidates(
       InkImage picture, Row row, DigitClassifier classifier, Tuning tuning) {
     List<Candidate> candidates = candidates(row.atoms(), row.digitHeight(), tuning);
-    float[][] inputs = new float[candidates.size()][];
-    float[][] probabilities = new float[candidates.size()][];
+    ReadPiece[] read = new ReadPiece[candidates.size()];
     List<Integer> unread = new ArrayList<>();
-    for (int i = 0; i < inputs.length; i++) {
-      ReadPiece known = row.readBefore(candidates.get(i));
-      if (known != null) {
-        inputs[i] = known.input();
-        probabilities[i] = known.probabilities();
-      } else {
-        inputs[i] = DigitCrop.mnist(picture, candidates.get(i).piece(), (float) tuning.threshold());
+    for (int i = 0; i < read.length; i++) {
+      read[i] = row.readBefore(candidates.get(i));
+      if (read[i] == null) {
         unread.add(i);
       }
     }
-    float[][] fresh =
-        unread.isEmpty()
-            ? new float[0][]
-            : classifier.probabilities(unread.stream().map(i -> inputs[i]).toArray(float[][]::new));
-    for (int k = 0; k < fresh.length; k++) {
-      probabilities[unread.get(k)] = fresh[k];
+    List<ReadPiece> fresh =
+        DigitCrop.read(
+            picture,
+            unread.stream().map(i -> candidates.get(i).piece()).toList(),
+            classifier,
+            (float) tuning.threshold());
+    for (int k = 0; k < fresh.size(); k++) {
+      read[unread.get(k)] = fresh.get(k);
     }
     List<Scored> scored = new ArrayList<>();
-    for (int i = 0; i < inputs.length; i++) {
+    for (int i = 0; i < read.length; i++) {
       Candidate c = candidates.get(i);
-      Prediction p = Prediction.of(probabilities[i]);
+      Prediction p = Prediction.of(read[i].probabilities());
       int gap = Candidate.widestGap(row.atoms(), c.from(), c.to());
-      scored.add(new Scored(c, p, inputs[i], SegmentFeatures.of(c, p, row.digitHeight(), gap)));
+      scored.add(
+          new Scored(c, p, read[i].input(), SegmentFeatures.of(c, p, row.digitHeight(), gap)));
     }
     return scored;
   }

@@ -39,18 +39,16 @@ final class WholeStrokes {
         asked.add(s);
       }
     }
-    if (asked.isEmpty()) {
-      return out;
-    }
-    float[][] inputs = new float[asked.size()][];
-    for (int i = 0; i < inputs.length; i++) {
-      inputs[i] = DigitCrop.mnist(picture, strokes.get(asked.get(i)), (float) tuning.threshold());
-    }
-    float[][] probabilities = classifier.probabilities(inputs);
-    for (int i = 0; i < inputs.length; i++) {
+    List<ReadPiece> read =
+        DigitCrop.read(
+            picture,
+            asked.stream().map(strokes::get).toList(),
+            classifier,
+            (float) tuning.threshold());
+    for (int i = 0; i < read.size(); i++) {
       Piece stroke = strokes.get(asked.get(i));
-      Prediction p = Prediction.of(probabilities[i]);
-      out.read.put(asked.get(i), new ReadPiece(inputs[i], probabilities[i]));
+      Prediction p = Prediction.of(read.get(i).probabilities());
+      out.read.put(asked.get(i), read.get(i));
       out.whole[asked.get(i)] =
           p.confidence() >= tuning.wholeConfidence()
               && ShapePrior.aspectZ(p.digit(), stroke.width(), stroke.height())
