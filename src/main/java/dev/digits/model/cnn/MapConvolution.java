@@ -1,0 +1,120 @@
+package dev.digits.model.cnn;
+
+/**
+ * One convolution stage after the first: a valid, stride-1 convolution over channel-major maps
+ * [c][y][x], batch norm with the running statistics, ReLU, and where the network pools, 2x2 max
+ * pooling; out come channel-major maps again, for the next stage or the dense layer.
+ */
+final class MapConvolution {
+  private final int kernel;
+  private final int inChannels;
+  private final int inSide;
+  private final int outChannels;
+  private final int outSide;
+  private final boolean pooled;
+  private final float[][] rows; // [(c * kernel + ky) * kernel + kx][out channel]
+  private final float[] bias;
+  private final float[] scale; // batch norm folded to y = x * scale + shift, per channel
+  private final float[] shift;
+
+  private MapConvolution(
+      NetworkWeights w, int layer, int inChannels, int inSide, int kernel, boolean pooled) {
+    this.kernel = kernel;
+    this.inChannels = inChannels;
+    this.inSide = inSide;
+    this.outChannels = w.nOut(layer);
+    this.outSide = inSide - kernel + 1;
+    this.pooled = pooled;
+    rows = w.kernelRows(layer, outChannels, inChannels, kernel);
+    bias = w.bias(layer, "ConvolutionLayer");
+    float[][] bn = w.batchNorm(layer + 1, outChannels);
+    scale = bn[0];
+    shift = bn[1];
+    w.activation(layer + 2, "ActivationReLU");
+    if (pooled) {
+      w.maxPool(layer + 3);
+    }
+  }
+
+  /**
+   * The stage whose convolution is layer {@code layer} of the network, taking {@code inChannels}
+   * maps of {@code inSide} square; it is followed by batch norm and ReLU, and by a pool where the
+   * layer after those is one.
+   */
+  static MapConvolution at(NetworkWeights w, int layer, int inChannels, int inSide) {
+    int kernel = w.kernelSide(layer);
+    if (kernel > inSide) {
+      throw NetworkWeights.refused(
+          "layer "
+              + layer
+              + "'s "
+              + kernel
+              + "x"
+              + kernel
+              + " kernel exceeds its "
+              + inSide
+              + " maps");
+    }
+    return new MapConvolution(w, layer, inChannels, inSide, kernel, w.isMaxPool(layer + 3));
+  }
+
+  /** How many of the network's layers this stage computes. */
+  int layers() {
+    return pooled ? 4 : 3;
+  }
+
+  int outChannels() {
+    return outChannels;
+  }
+
+  /** The side of the maps this stage gives. */
+  int side() {
+    return pooled ? outSide / 2 : outSide;
+  }
+
+  /** [inChannels][inSide][inSide] in, [outChannels][side()][side()] out. */
+  float[] apply(float[] in) {
+    float[][] a = convolve(in);
+    return pooled
+        ? CnnForwardPass.normaliseReluPool(a, outSide, outChannels, scale, shift)
+        : normaliseRelu(a);
+  }
+
+  /**
+   * The convolution into [y * outSide + x][out]: for each output, the nonzero inputs under the
+   * kernel in (c, ky, kx) order. It runs one input channel at a time over all outputs, so that
+   * channel's kernel rows are fetched once and then read from the nearest cache for every output:
+   * reading all of them for every output was the bottleneck. Each output still takes its terms in
+   * the same order.
+   */
+  private float[][] convolve(float[] in) {
+    float[][] acc = new float[outSide * outSide][outChannels];
+    WeightedRowSum sum = new WeightedRowSum(rows);
+    for (int c = 0; c < inChannels; c++) {
+      for (int y = 0; y < outSide; y++) {
+        for (int x = 0; x < outSide; x++) {
+          for (int ky = 0; ky < kernel; ky++) {
+            int rowStart = (c * inSide + y + ky) * inSide + x;
+            for (int kx = 0; kx < kernel; kx++) {
+              sum.addUnlessZero(in[rowStart + kx], (c * kernel + ky) * kernel + kx);
+            }
+          }
+          sum.addTo(acc[y * outSide + x]);
+        }
+      }
+    }
+    CnnForwardPass.addBias(acc, bias);
+    return acc;
+  }
+
+  /** Batch norm and ReLU of [y * outSide + x][c] maps, into [c][y][x]. */
+  private float[] normaliseRelu(float[][] a) {
+    float[] out = new float[outChannels * outSide * outSide];
+    for (int p = 0; p < a.length; p++) {
+      for (int c = 0; c < outChannels; c++) {
+        out[c * a.length + p] = Math.max(0f, a[p][c] * scale[c] + shift[c]);
+      }
+    }
+    return out;
+  }
+}
