@@ -20,10 +20,11 @@ public final class ModelFiles {
   public static final String CNN = "cnn.zip";
 
   /**
-   * The CNN committee's files: networks of one architecture trained with their own seeds and
-   * examples (TrainCnn). The first is {@link #CNN}, which the legacy route serves alone.
+   * The CNN committee's files: networks trained with their own seeds, examples and shapes
+   * (TrainCnn). The first is {@link #CNN}, which the legacy route serves alone.
    */
-  public static final List<String> CNN_COMMITTEE = List.of(CNN, "cnn-2.zip", "cnn-3.zip");
+  public static final List<String> CNN_COMMITTEE =
+      List.of(CNN, "cnn-1.zip", "cnn-2.zip", "cnn-3.zip");
 
   private ModelFiles() {}
 
