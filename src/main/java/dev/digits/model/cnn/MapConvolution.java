@@ -88,18 +88,23 @@ final class MapConvolution {
    * the same order.
    */
   private float[][] convolve(float[] in) {
-    float[][] acc = new float[outSide * outSide][outChannels];
+    // Sizes in locals: HotSpot reloads a final field after every array store in the loop.
+    final int k = kernel;
+    final int side = inSide;
+    final int out = outSide;
+    float[][] acc = new float[out * out][outChannels];
     WeightedRowSum sum = new WeightedRowSum(rows);
     for (int c = 0; c < inChannels; c++) {
-      for (int y = 0; y < outSide; y++) {
-        for (int x = 0; x < outSide; x++) {
-          for (int ky = 0; ky < kernel; ky++) {
-            int rowStart = (c * inSide + y + ky) * inSide + x;
-            for (int kx = 0; kx < kernel; kx++) {
-              sum.addUnlessZero(in[rowStart + kx], (c * kernel + ky) * kernel + kx);
+      for (int y = 0; y < out; y++) {
+        for (int x = 0; x < out; x++) {
+          for (int ky = 0; ky < k; ky++) {
+            int rowStart = (c * side + y + ky) * side + x;
+            int row = (c * k + ky) * k;
+            for (int kx = 0; kx < k; kx++) {
+              sum.addUnlessZero(in[rowStart + kx], row + kx);
             }
           }
-          sum.addTo(acc[y * outSide + x]);
+          sum.addTo(acc[y * out + x]);
         }
       }
     }
