@@ -15,9 +15,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Trains one member of the CNN committee on MNIST ({@code -Dcnn.member=N}; 4, the served CNN, by default) and writes
- * models/NAME.zip and models/NAME.json. Checkpoints go to checkpoints/NAME.zip after every epoch;
- * rerunning the command resumes from there.
+ * Trains one member of the CNN committee on MNIST ({@code -Dcnn.member=N}; 4, the served CNN, by
+ * default) and writes models/NAME.zip and models/NAME.json. Checkpoints go to checkpoints/NAME.zip
+ * after every epoch; rerunning the command resumes from there.
  */
 public final class TrainCnn {
   /**

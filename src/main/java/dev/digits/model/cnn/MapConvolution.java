@@ -6,6 +6,15 @@ package dev.digits.model.cnn;
  * pooling; out come channel-major maps again, for the next stage or the dense layer.
  */
 final class MapConvolution {
+  /**
+   * About how many terms one accumulator row takes before it is written back: the channels of a
+   * group are summed together. One channel of a 3x3 kernel gives at most 9 terms, so the
+   * accumulator's load and store outweighed them; 72 (eight channels of 3x3, two of 5x5) ran the
+   * deep network 25-35 % faster and the shallow one no slower, while a group's kernel rows (18 KiB)
+   * still sit in the nearest cache (BENCHMARKS.md, The CNN engine).
+   */
+  private static final int TERMS_PER_SUM = 72;
+
   private final int kernel;
   private final int inChannels;
   private final int inSide;
@@ -82,10 +91,10 @@ final class MapConvolution {
 
   /**
    * The convolution into [y * outSide + x][out]: for each output, the nonzero inputs under the
-   * kernel in (c, ky, kx) order. It runs one input channel at a time over all outputs, so that
-   * channel's kernel rows are fetched once and then read from the nearest cache for every output:
-   * reading all of them for every output was the bottleneck. Each output still takes its terms in
-   * the same order.
+   * kernel in (c, ky, kx) order. It runs a group of input channels at a time over all outputs, so
+   * that group's kernel rows are fetched once and then read from the nearest cache for every
+   * output: reading all of them for every output was the bottleneck. Each output still takes its
+   * terms in the same order.
    */
   private float[][] convolve(float[] in) {
     // Sizes in locals: HotSpot reloads a final field after every array store in the loop.
@@ -94,14 +103,18 @@ final class MapConvolution {
     final int out = outSide;
     float[][] acc = new float[out * out][outChannels];
     WeightedRowSum sum = new WeightedRowSum(rows);
-    for (int c = 0; c < inChannels; c++) {
+    final int group = Math.max(1, TERMS_PER_SUM / (k * k)); // channels summed together
+    for (int c0 = 0; c0 < inChannels; c0 += group) {
+      final int cEnd = Math.min(inChannels, c0 + group);
       for (int y = 0; y < out; y++) {
         for (int x = 0; x < out; x++) {
-          for (int ky = 0; ky < k; ky++) {
-            int rowStart = (c * side + y + ky) * side + x;
-            int row = (c * k + ky) * k;
-            for (int kx = 0; kx < k; kx++) {
-              sum.addUnlessZero(in[rowStart + kx], row + kx);
+          for (int c = c0; c < cEnd; c++) {
+            for (int ky = 0; ky < k; ky++) {
+              int rowStart = (c * side + y + ky) * side + x;
+              int row = (c * k + ky) * k;
+              for (int kx = 0; kx < k; kx++) {
+                sum.addUnlessZero(in[rowStart + kx], row + kx);
+              }
             }
           }
           sum.addTo(acc[y * out + x]);
