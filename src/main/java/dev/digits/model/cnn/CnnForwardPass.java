@@ -31,9 +31,9 @@ public final class CnnForwardPass implements DigitClassifier {
   private final float[] scale1; // batch norm folded to y = x * scale + shift, per channel
   private final float[] shift1;
   private final List<MapConvolution> stages; // the convolutions after the first pool
-  private final float[][] dense; // [flattened maps][units], in DL4J's channel-major order
+  private final float[] dense; // [flattened maps][units] end to end, in DL4J's channel-major order
   private final float[] denseBias;
-  private final float[][] out; // [units][10]
+  private final float[] out; // [units][10] end to end
   private final float[] outBias;
   private final int units;
   private final long parameterCount;
@@ -61,11 +61,11 @@ public final class CnnForwardPass implements DigitClassifier {
       side = stage.side();
     }
     stages = List.copyOf(convolutions);
-    dense = w.denseRows(layer, channels * side * side);
+    dense = WeightedRowSum.endToEnd(w.denseRows(layer, channels * side * side));
     units = w.nOut(layer);
     denseBias = w.bias(layer, "DenseLayer");
     w.activation(layer, "ActivationReLU");
-    out = w.denseRows(layer + 1, units);
+    out = WeightedRowSum.endToEnd(w.denseRows(layer + 1, units));
     outBias = w.bias(layer + 1, "OutputLayer");
     w.activation(layer + 1, "ActivationSoftmax");
     if (w.nOut(layer + 1) != CLASSES || w.layerCount() != layer + 2) {
@@ -176,10 +176,10 @@ public final class CnnForwardPass implements DigitClassifier {
     return pooled;
   }
 
-  /** in x W + b with W as [in][out], skipping zero inputs. */
-  private static float[] affine(float[] in, float[][] w, float[] bias, int outputs) {
+  /** in x W + b with W as [in][out] end to end, skipping zero inputs. */
+  private static float[] affine(float[] in, float[] w, float[] bias, int outputs) {
     float[] acc = new float[outputs];
-    WeightedRowSum sum = new WeightedRowSum(w);
+    WeightedRowSum sum = new WeightedRowSum(w, outputs);
     for (int i = 0; i < in.length; i++) {
       sum.addUnlessZero(in[i], i);
     }

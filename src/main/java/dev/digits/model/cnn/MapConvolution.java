@@ -21,7 +21,7 @@ final class MapConvolution {
   private final int outChannels;
   private final int outSide;
   private final boolean pooled;
-  private final float[][] rows; // [(c * kernel + ky) * kernel + kx][out channel]
+  private final float[] rows; // [(c * kernel + ky) * kernel + kx][out channel], end to end
   private final float[] bias;
   private final float[] scale; // batch norm folded to y = x * scale + shift, per channel
   private final float[] shift;
@@ -34,7 +34,7 @@ final class MapConvolution {
     this.outChannels = w.nOut(layer);
     this.outSide = inSide - kernel + 1;
     this.pooled = pooled;
-    rows = w.kernelRows(layer, outChannels, inChannels, kernel);
+    rows = WeightedRowSum.endToEnd(w.kernelRows(layer, outChannels, inChannels, kernel));
     bias = w.bias(layer, "ConvolutionLayer");
     float[][] bn = w.batchNorm(layer + 1, outChannels);
     scale = bn[0];
@@ -102,7 +102,7 @@ final class MapConvolution {
     final int side = inSide;
     final int out = outSide;
     float[][] acc = new float[out * out][outChannels];
-    WeightedRowSum sum = new WeightedRowSum(rows);
+    WeightedRowSum sum = new WeightedRowSum(rows, outChannels);
     final int group = Math.max(1, TERMS_PER_SUM / (k * k)); // channels summed together
     for (int c0 = 0; c0 < inChannels; c0 += group) {
       final int cEnd = Math.min(inChannels, c0 + group);
