@@ -21,8 +21,9 @@ import java.util.List;
 public final class CnnForwardPass implements DigitClassifier {
   private static final int SIDE = DigitClassifier.SIDE;
 
-  // Weights as rows over output channels or units, so the innermost loops run over two arrays from
-  // index 0, the form the JIT compiles to vector instructions (four times faster here).
+  // Weights as rows over output channels or units, so the innermost loops run along a row and the
+  // accumulator together, the form the JIT compiles to vector instructions (four times faster
+  // here).
   private final int k1; // first kernel's side
   private final int c1; // first convolution's channels
   private final int s1; // its output side

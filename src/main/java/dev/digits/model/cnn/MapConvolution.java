@@ -11,7 +11,7 @@ final class MapConvolution {
    * group are summed together. One channel of a 3x3 kernel gives at most 9 terms, so the
    * accumulator's load and store outweighed them; 72 (eight channels of 3x3, two of 5x5) ran the
    * deep network 25-35 % faster and the shallow one no slower, while a group's kernel rows (18 KiB)
-   * still sit in the nearest cache (BENCHMARKS.md, The CNN engine).
+   * still sit in the nearest cache (BENCHMARKS.md, The deeper CNN).
    */
   private static final int TERMS_PER_SUM = 72;
 
