@@ -27,7 +27,6 @@ public final class CnnTrainer {
    * {@code epochs} learn from {@code clean} examples, the others from {@code examples}.
    */
   public record Config(
-      CnnArchitecture.Shape shape,
       int epochs,
       int cleanEpochs,
       int batchSize,
@@ -89,7 +88,7 @@ public final class CnnTrainer {
     MultiLayerNetwork net =
         new MultiLayerNetwork(
             CnnArchitecture.configuration(
-                config.shape(), config.seed(), config.learningRate(), config.decayPerEpoch()));
+                config.seed(), config.learningRate(), config.decayPerEpoch()));
     net.init();
     return net;
   }
