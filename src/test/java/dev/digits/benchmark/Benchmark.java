@@ -61,6 +61,7 @@ public final class Benchmark {
     }
     if (args.length > 0 && args[0].equals("--script-only")) {
       new Wrk(Path.of("target/bench"), bodies); // the soak script's request bodies
+      ReadingSpeed.wrk(test); // and scripts/ab.sh's numbers to read
       return;
     }
     Map<String, Object> result = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import dev.digits.mnist.WrittenDigits;
 import dev.digits.mnist.WrittenDigits.Condition;
 import dev.digits.mnist.WrittenDigits.Sample;
 import dev.digits.model.DigitClassifier;
+import dev.digits.model.EnsembleClassifier;
 import dev.digits.model.ModelFiles;
 import dev.digits.model.Prediction;
 import dev.digits.training.ModelCard;
@@ -19,6 +20,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +40,9 @@ import javax.imageio.ImageIO;
  *
  * <pre>mvn -q test-compile exec:exec@robustness   (-Drobustness.count=1000 digits a condition)
  * </pre>
+ *
+ * <p>Run as a class, {@code -Drobustness.files=cnn-2.zip,cnn-2.zip+cnn-3.zip} measures committee
+ * members, and committees of them, beside the served models.
  */
 public final class Robustness {
   /** Test digits a condition uses: every tenth of the test set; the European forms, the first. */
@@ -50,7 +55,20 @@ public final class Robustness {
   public static void main(String[] args) throws Exception {
     boolean cards = List.of(args).contains("--cards");
     Path dir = Path.of("models");
-    Map<String, DigitClassifier> models = ModelFiles.byName(dir);
+    Map<String, DigitClassifier> models = new LinkedHashMap<>(ModelFiles.byName(dir));
+    // -Drobustness.files=cnn-2.zip,cnn-2.zip+cnn-3.zip,...: CNNs that no route serves alone, and
+    // committees of them (+), measured beside the served models.
+    for (String files : System.getProperty("robustness.files", "").split(",")) {
+      if (!files.isBlank()) {
+        List<DigitClassifier> members =
+            Arrays.stream(files.split("\\+"))
+                .map(f -> (DigitClassifier) ModelFiles.cnnForwardPass(ModelFiles.directory(dir), f))
+                .toList();
+        models.put(
+            files.replace(".zip", ""),
+            members.size() == 1 ? members.get(0) : EnsembleClassifier.of(members));
+      }
+    }
     WrittenDigits set = new WrittenDigits(MnistFixture.test());
     Map<String, Map<Condition, double[]>> results = new LinkedHashMap<>();
     models.keySet().forEach(m -> results.put(m, new LinkedHashMap<>()));

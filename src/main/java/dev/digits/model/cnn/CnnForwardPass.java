@@ -1,6 +1,8 @@
 package dev.digits.model.cnn;
 
 import dev.digits.model.DigitClassifier;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The trained DL4J network's inference in plain Java, for serving. DL4J's {@code output()} runs
@@ -11,67 +13,64 @@ import dev.digits.model.DigitClassifier;
  *
  * <p>The weights are the network's own, read once from its file without ND4J ({@link SavedNetwork},
  * {@link NetworkWeights}), so serving never loads ND4J's native libraries; the arithmetic is that
- * of {@link CnnArchitecture}: valid 5x5 convolutions, batch norm with the running statistics, ReLU,
- * 2x2 max pooling, dense ReLU, softmax. Only the order of the sums differs from DL4J's, so
- * probabilities agree to float rounding; CnnForwardPassTest holds it to DL4J on the MNIST test set.
+ * of {@link CnnArchitecture}, either shape: valid convolutions, batch norm with the running
+ * statistics, ReLU, 2x2 max pooling, dense ReLU, softmax. Only the order of the sums differs from
+ * DL4J's, so probabilities agree to float rounding; CnnForwardPassTest holds it to DL4J on the
+ * MNIST test set.
  */
 public final class CnnForwardPass implements DigitClassifier {
   private static final int SIDE = DigitClassifier.SIDE;
-  private static final int K = 5; // kernel side
-  private static final int C1 = CnnArchitecture.CONV1_FILTERS;
-  private static final int C2 = CnnArchitecture.CONV2_FILTERS;
-  private static final int S1 = SIDE - K + 1; // 24: first convolution's output side
-  private static final int P1 = S1 / 2; // 12
-  private static final int S2 = P1 - K + 1; // 8
-  private static final int P2 = S2 / 2; // 4
-  private static final int FLAT = C2 * P2 * P2; // 1024, in DL4J's channel-major order
 
-  // Weights as rows over output channels or units, so the innermost loops run over two arrays from
-  // index 0, the form the JIT compiles to vector instructions (four times faster here).
-  private final float[][] conv1; // [ky * 5 + kx][c1]
+  // Weights as rows over output channels or units, so the innermost loops run along a row and the
+  // accumulator together, the form the JIT compiles to vector instructions (four times faster
+  // here).
+  private final int k1; // first kernel's side
+  private final int c1; // first convolution's channels
+  private final int s1; // its output side
+  private final float[][] conv1; // [ky * k1 + kx][c1]
   private final float[] bias1;
   private final float[] scale1; // batch norm folded to y = x * scale + shift, per channel
   private final float[] shift1;
-  private final float[][] conv2; // [(c1 * 5 + ky) * 5 + kx][c2]
-  private final float[] bias2;
-  private final float[] scale2;
-  private final float[] shift2;
-  private final float[][] dense; // [FLAT][units]
+  private final List<MapConvolution> stages; // the convolutions after the first pool
+  private final float[] dense; // [flattened maps][units] end to end, in DL4J's channel-major order
   private final float[] denseBias;
-  private final float[][] out; // [units][10]
+  private final float[] out; // [units][10] end to end
   private final float[] outBias;
   private final int units;
   private final long parameterCount;
 
   private CnnForwardPass(NetworkWeights w) {
-    if (w.layerCount() != 10) {
-      throw new IllegalArgumentException(
-          "not the CnnArchitecture network: " + w.layerCount() + " layers");
-    }
-    conv1 = w.kernelRows(0, C1, 1, K);
+    k1 = w.kernelSide(0);
+    c1 = w.nOut(0);
+    s1 = SIDE - k1 + 1;
+    conv1 = w.kernelRows(0, c1, 1, k1);
     bias1 = w.bias(0, "ConvolutionLayer");
-    float[][] bn1 = w.batchNorm(1, C1);
+    float[][] bn1 = w.batchNorm(1, c1);
     scale1 = bn1[0];
     shift1 = bn1[1];
     w.activation(2, "ActivationReLU");
     w.maxPool(3);
-    conv2 = w.kernelRows(4, C2, C1, K);
-    bias2 = w.bias(4, "ConvolutionLayer");
-    float[][] bn2 = w.batchNorm(5, C2);
-    scale2 = bn2[0];
-    shift2 = bn2[1];
-    w.activation(6, "ActivationReLU");
-    w.maxPool(7);
-    dense = w.denseRows(8, FLAT);
-    units = w.nOut(8);
-    denseBias = w.bias(8, "DenseLayer");
-    w.activation(8, "ActivationReLU");
-    out = w.denseRows(9, units);
-    outBias = w.bias(9, "OutputLayer");
-    w.activation(9, "ActivationSoftmax");
-    if (w.nOut(9) != CLASSES) {
-      throw new IllegalArgumentException(
-          "not the CnnArchitecture network: " + w.nOut(9) + " classes");
+    int layer = 4;
+    int channels = c1;
+    int side = s1 / 2;
+    List<MapConvolution> convolutions = new ArrayList<>();
+    while (w.is(layer, "ConvolutionLayer")) {
+      MapConvolution stage = MapConvolution.at(w, layer, channels, side);
+      convolutions.add(stage);
+      layer += stage.layers();
+      channels = stage.outChannels();
+      side = stage.side();
+    }
+    stages = List.copyOf(convolutions);
+    dense = WeightedRowSum.endToEnd(w.denseRows(layer, channels * side * side));
+    units = w.nOut(layer);
+    denseBias = w.bias(layer, "DenseLayer");
+    w.activation(layer, "ActivationReLU");
+    out = WeightedRowSum.endToEnd(w.denseRows(layer + 1, units));
+    outBias = w.bias(layer + 1, "OutputLayer");
+    w.activation(layer + 1, "ActivationSoftmax");
+    if (w.nOut(layer + 1) != CLASSES || w.layerCount() != layer + 2) {
+      throw NetworkWeights.refused(w.nOut(layer + 1) + " classes in " + w.layerCount() + " layers");
     }
     parameterCount = w.parameterCount();
   }
@@ -109,11 +108,11 @@ public final class CnnForwardPass implements DigitClassifier {
   @Override
   public float[] probabilities(float[] image) {
     DigitClassifier.checkImage(image);
-    float[][] a1 = convolveFirst(image);
-    float[] p1 = normaliseReluPool(a1, S1, C1, scale1, shift1); // [c1][12][12]
-    float[][] a2 = convolveSecond(p1);
-    float[] p2 = normaliseReluPool(a2, S2, C2, scale2, shift2); // [c2][4][4]
-    float[] hidden = affine(p2, dense, denseBias, units);
+    float[] maps = normaliseReluPool(convolveFirst(image), s1, c1, scale1, shift1); // [c1][12][12]
+    for (MapConvolution stage : stages) {
+      maps = stage.apply(maps);
+    }
+    float[] hidden = affine(maps, dense, denseBias, units);
     for (int i = 0; i < units; i++) {
       hidden[i] = Math.max(hidden[i], 0f);
     }
@@ -121,16 +120,16 @@ public final class CnnForwardPass implements DigitClassifier {
   }
 
   /**
-   * First convolution, [y * 24 + x][c1]: each ink pixel adds its weighted kernel to the outputs it
+   * First convolution, [y * s1 + x][c1]: each ink pixel adds its weighted kernel to the outputs it
    * reaches.
    */
   private float[][] convolveFirst(float[] image) {
-    float[][] acc = new float[S1 * S1][C1];
+    float[][] acc = new float[s1 * s1][c1];
     for (int r = 0; r < SIDE; r++) {
       for (int s = 0; s < SIDE; s++) {
         float v = image[r * SIDE + s];
         if (v != 0f) {
-          scatter(acc, v, r, s, S1, conv1);
+          scatter(acc, v, r, s);
         }
       }
     }
@@ -139,44 +138,17 @@ public final class CnnForwardPass implements DigitClassifier {
   }
 
   /**
-   * Second convolution over the pooled [c1][12][12] maps, into [y * 8 + x][c2]: for each output,
-   * the nonzero inputs under the kernel in (c1, ky, kx) order. It runs one input channel at a time
-   * over all 64 outputs, so that channel's 25 kernel rows (6 KB) are fetched once and then read
-   * from the nearest cache 64 times: reading all 200 KB of them for every output was the
-   * bottleneck. Each output still takes its terms in the same order.
-   */
-  private float[][] convolveSecond(float[] in) {
-    float[][] acc = new float[S2 * S2][C2];
-    WeightedRowSum sum = new WeightedRowSum(conv2);
-    for (int c = 0; c < C1; c++) {
-      for (int y = 0; y < S2; y++) {
-        for (int x = 0; x < S2; x++) {
-          for (int ky = 0; ky < K; ky++) {
-            int rowStart = (c * P1 + y + ky) * P1 + x;
-            for (int kx = 0; kx < K; kx++) {
-              sum.addUnlessZero(in[rowStart + kx], (c * K + ky) * K + kx);
-            }
-          }
-          sum.addTo(acc[y * S2 + x]);
-        }
-      }
-    }
-    addBias(acc, bias2);
-    return acc;
-  }
-
-  /**
    * Adds v times kernel tap (ky, kx) to output (r - ky, s - kx), for every tap that lands inside.
    */
-  private static void scatter(float[][] acc, float v, int r, int s, int outSide, float[][] w) {
-    for (int ky = Math.max(0, r - outSide + 1); ky <= Math.min(K - 1, r); ky++) {
-      for (int kx = Math.max(0, s - outSide + 1); kx <= Math.min(K - 1, s); kx++) {
-        ScalarRowKernel.addOne(acc[(r - ky) * outSide + (s - kx)], v, w[ky * K + kx]);
+  private void scatter(float[][] acc, float v, int r, int s) {
+    for (int ky = Math.max(0, r - s1 + 1); ky <= Math.min(k1 - 1, r); ky++) {
+      for (int kx = Math.max(0, s - s1 + 1); kx <= Math.min(k1 - 1, s); kx++) {
+        ScalarRowKernel.addOne(acc[(r - ky) * s1 + (s - kx)], v, conv1[ky * k1 + kx]);
       }
     }
   }
 
-  private static void addBias(float[][] acc, float[] bias) {
+  static void addBias(float[][] acc, float[] bias) {
     for (float[] row : acc) {
       for (int c = 0; c < row.length; c++) {
         row[c] += bias[c];
@@ -185,7 +157,7 @@ public final class CnnForwardPass implements DigitClassifier {
   }
 
   /** Batch norm, ReLU and 2x2 max pooling of [y * side + x][c] maps, into [c][y/2][x/2]. */
-  private static float[] normaliseReluPool(
+  static float[] normaliseReluPool(
       float[][] a, int side, int channels, float[] scale, float[] shift) {
     int half = side / 2;
     float[] pooled = new float[channels * half * half];
@@ -205,10 +177,10 @@ public final class CnnForwardPass implements DigitClassifier {
     return pooled;
   }
 
-  /** in x W + b with W as [in][out], skipping zero inputs. */
-  private static float[] affine(float[] in, float[][] w, float[] bias, int outputs) {
+  /** in x W + b with W as [in][out] end to end, skipping zero inputs. */
+  private static float[] affine(float[] in, float[] w, float[] bias, int outputs) {
     float[] acc = new float[outputs];
-    WeightedRowSum sum = new WeightedRowSum(w);
+    WeightedRowSum sum = new WeightedRowSum(w, outputs);
     for (int i = 0; i < in.length; i++) {
       sum.addUnlessZero(in[i], i);
     }

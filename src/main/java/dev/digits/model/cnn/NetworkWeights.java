@@ -93,6 +93,26 @@ final class NetworkWeights {
     return sizes;
   }
 
+  /** The side of layer i's square kernel; the layer must be a convolution. */
+  int kernelSide(int i) {
+    expect(i, "ConvolutionLayer");
+    JsonArray k = layers.get(i).getJsonArray("kernelSize");
+    if (k == null || k.size() != 2 || k.getInt(0) != k.getInt(1)) {
+      throw refused("layer " + i + " has no square kernel");
+    }
+    return k.getInt(0);
+  }
+
+  /** Whether layer i is a layer and of that type. */
+  boolean is(int i, String type) {
+    return i < layers.size() && type(i).equals(type);
+  }
+
+  /** Whether layer i is a pooling layer, which {@link #maxPool} then checks is 2x2 max pooling. */
+  boolean isMaxPool(int i) {
+    return is(i, "SubsamplingLayer");
+  }
+
   private String type(int i) {
     String c = layers.get(i).getString("@class", "");
     return c.substring(c.lastIndexOf('.') + 1);
@@ -232,7 +252,7 @@ final class NetworkWeights {
     return v != null && v.size() == 2 && v.getInt(0) == a && v.getInt(1) == b;
   }
 
-  private static IllegalArgumentException refused(String why) {
+  static IllegalArgumentException refused(String why) {
     return new IllegalArgumentException("not the CnnArchitecture network: " + why);
   }
 }

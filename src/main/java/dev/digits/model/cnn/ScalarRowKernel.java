@@ -7,37 +7,34 @@ package dev.digits.model.cnn;
  */
 final class ScalarRowKernel implements RowKernel {
   @Override
-  public void add(float[] acc, float[][] rows, float[] values, int[] indices, int count) {
+  public void add(float[] acc, float[] weights, float[] values, int[] offsets, int count) {
     int t = 0;
     for (; t + 4 <= count; t += 4) {
       addFour(
           acc,
+          weights,
           values[t],
-          rows[indices[t]],
+          offsets[t],
           values[t + 1],
-          rows[indices[t + 1]],
+          offsets[t + 1],
           values[t + 2],
-          rows[indices[t + 2]],
+          offsets[t + 2],
           values[t + 3],
-          rows[indices[t + 3]]);
+          offsets[t + 3]);
     }
     for (; t < count; t++) {
-      addOne(acc, values[t], rows[indices[t]]);
+      float v = values[t];
+      int o = offsets[t];
+      for (int k = 0; k < acc.length; k++) {
+        acc[k] += v * weights[o + k];
+      }
     }
   }
 
   private static void addFour(
-      float[] acc,
-      float a,
-      float[] ra,
-      float b,
-      float[] rb,
-      float c,
-      float[] rc,
-      float d,
-      float[] rd) {
+      float[] acc, float[] w, float a, int oa, float b, int ob, float c, int oc, float d, int od) {
     for (int k = 0; k < acc.length; k++) {
-      acc[k] = acc[k] + a * ra[k] + b * rb[k] + c * rc[k] + d * rd[k];
+      acc[k] = acc[k] + a * w[oa + k] + b * w[ob + k] + c * w[oc + k] + d * w[od + k];
     }
   }
 

@@ -18,7 +18,7 @@ final class VectorRowKernel implements RowKernel {
   private static final int L = SPECIES.length();
 
   @Override
-  public void add(float[] acc, float[][] rows, float[] values, int[] indices, int count) {
+  public void add(float[] acc, float[] weights, float[] values, int[] offsets, int count) {
     int b = 0;
     for (; b + 4 * L <= acc.length; b += 4 * L) {
       FloatVector a0 = FloatVector.fromArray(SPECIES, acc, b);
@@ -27,11 +27,11 @@ final class VectorRowKernel implements RowKernel {
       FloatVector a3 = FloatVector.fromArray(SPECIES, acc, b + 3 * L);
       for (int t = 0; t < count; t++) {
         float v = values[t];
-        float[] row = rows[indices[t]];
-        a0 = a0.add(FloatVector.fromArray(SPECIES, row, b).mul(v));
-        a1 = a1.add(FloatVector.fromArray(SPECIES, row, b + L).mul(v));
-        a2 = a2.add(FloatVector.fromArray(SPECIES, row, b + 2 * L).mul(v));
-        a3 = a3.add(FloatVector.fromArray(SPECIES, row, b + 3 * L).mul(v));
+        int o = offsets[t] + b;
+        a0 = a0.add(FloatVector.fromArray(SPECIES, weights, o).mul(v));
+        a1 = a1.add(FloatVector.fromArray(SPECIES, weights, o + L).mul(v));
+        a2 = a2.add(FloatVector.fromArray(SPECIES, weights, o + 2 * L).mul(v));
+        a3 = a3.add(FloatVector.fromArray(SPECIES, weights, o + 3 * L).mul(v));
       }
       a0.intoArray(acc, b);
       a1.intoArray(acc, b + L);
@@ -41,14 +41,14 @@ final class VectorRowKernel implements RowKernel {
     for (; b + L <= acc.length; b += L) {
       FloatVector a = FloatVector.fromArray(SPECIES, acc, b);
       for (int t = 0; t < count; t++) {
-        a = a.add(FloatVector.fromArray(SPECIES, rows[indices[t]], b).mul(values[t]));
+        a = a.add(FloatVector.fromArray(SPECIES, weights, offsets[t] + b).mul(values[t]));
       }
       a.intoArray(acc, b);
     }
     for (; b < acc.length; b++) {
       float a = acc[b];
       for (int t = 0; t < count; t++) {
-        a += values[t] * rows[indices[t]][b];
+        a += values[t] * weights[offsets[t] + b];
       }
       acc[b] = a;
     }

@@ -7,20 +7,32 @@ package dev.digits.model.cnn;
  */
 final class WeightedRowSum {
   private static final RowKernel KERNEL = RowKernel.fastest();
-  private final float[][] rows;
+  private final float[] weights; // the rows end to end
+  private final int stride;
   private final float[] values;
   private final int[]
-      indices; // of rows: storing an index, unlike a reference, costs no GC write barrier
+      offsets; // of rows in weights: an int, unlike a reference, costs no GC barrier
   private int count;
 
   /**
-   * Sums over terms whose rows come from {@code rows}, at most {@code rows.length} terms between
-   * two {@link #addTo} calls.
+   * Sums over terms whose rows, each {@code stride} long, lie end to end in {@code weights} (see
+   * {@link #endToEnd}); at most one term per row between two {@link #addTo} calls.
    */
-  WeightedRowSum(float[][] rows) {
-    this.rows = rows;
-    values = new float[rows.length];
-    indices = new int[rows.length];
+  WeightedRowSum(float[] weights, int stride) {
+    this.weights = weights;
+    this.stride = stride;
+    values = new float[weights.length / stride];
+    offsets = new int[values.length];
+  }
+
+  /** The rows, all of one length, end to end in one array. */
+  static float[] endToEnd(float[][] rows) {
+    int stride = rows[0].length;
+    float[] out = new float[rows.length * stride];
+    for (int r = 0; r < rows.length; r++) {
+      System.arraycopy(rows[r], 0, out, r * stride, stride);
+    }
+    return out;
   }
 
   /** The kernel this JVM's sums run on: VectorRowKernel or ScalarRowKernel. */
@@ -35,13 +47,13 @@ final class WeightedRowSum {
    */
   void addUnlessZero(float value, int row) {
     values[count] = value;
-    indices[count] = row;
+    offsets[count] = row * stride;
     count += value != 0f ? 1 : 0;
   }
 
   /** acc += the terms given since the last call, in order; then forgets them. */
   void addTo(float[] acc) {
-    KERNEL.add(acc, rows, values, indices, count);
+    KERNEL.add(acc, weights, values, offsets, count);
     count = 0;
   }
 }

@@ -27,6 +27,7 @@ public final class CnnTrainer {
    * {@code epochs} learn from {@code clean} examples, the others from {@code examples}.
    */
   public record Config(
+      CnnArchitecture.Shape shape,
       int epochs,
       int cleanEpochs,
       int batchSize,
@@ -88,7 +89,7 @@ public final class CnnTrainer {
     MultiLayerNetwork net =
         new MultiLayerNetwork(
             CnnArchitecture.configuration(
-                config.seed(), config.learningRate(), config.decayPerEpoch()));
+                config.shape(), config.seed(), config.learningRate(), config.decayPerEpoch()));
     net.init();
     return net;
   }

@@ -39,22 +39,20 @@ class RowKernelTest {
   void vectorSumsEqualThePlainLoopsToTheBit() {
     for (int length : new int[] {1, 7, 10, 16, 31, 32, 64, 65, 100, 256}) {
       for (int count : new int[] {0, 1, 3, 4, 5, 25, 200}) {
-        float[][] rows = new float[300][length];
-        for (float[] row : rows) {
-          fill(row);
-        }
+        float[] weights = new float[300 * length]; // 300 rows end to end
+        fill(weights);
         float[] values = new float[count];
-        int[] indices = new int[count];
+        int[] offsets = new int[count];
         fill(values);
         for (int t = 0; t < count; t++) {
-          indices[t] = random.nextInt(rows.length);
+          offsets[t] = random.nextInt(300) * length;
         }
         float[] start = new float[length];
         fill(start);
         float[] plain = start.clone();
         float[] vector = start.clone();
-        new ScalarRowKernel().add(plain, rows, values, indices, count);
-        new VectorRowKernel().add(vector, rows, values, indices, count);
+        new ScalarRowKernel().add(plain, weights, values, offsets, count);
+        new VectorRowKernel().add(vector, weights, values, offsets, count);
         assertArrayEquals(
             plain, vector, length + " floats, " + count + " terms"); // exact: no tolerance
       }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.digits.mnist.Augmenter;
 import dev.digits.mnist.MnistFixture;
 import dev.digits.mnist.WrittenForms;
+import dev.digits.model.cnn.CnnArchitecture;
 import dev.digits.model.cnn.CnnClassifier;
 import dev.digits.training.Evaluation;
 import dev.digits.training.Examples;
@@ -21,7 +22,9 @@ class CnnTrainerTest {
   void oneEpochOnThreeThousandDigitsLearnsAndSurvivesASaveLoadRoundTrip() throws Exception {
     Path checkpoint = dir.resolve("cnn-checkpoint.zip");
     Examples plain = new Examples(Augmenter.Settings.NONE, WrittenForms.Settings.NONE);
-    var config = new CnnTrainer.Config(1, 0, 64, 2e-3, 1, 5, plain, plain, checkpoint);
+    var config =
+        new CnnTrainer.Config(
+            CnnArchitecture.Shape.SHALLOW, 1, 0, 64, 2e-3, 1, 5, plain, plain, checkpoint);
     CnnClassifier cnn =
         new CnnTrainer(config)
             .train(
