@@ -5,11 +5,11 @@ import dev.digits.model.DigitClassifier;
 /**
  * Normalises ink the way MNIST was made: crop to the ink, scale it to fit a 20x20 box keeping its
  * aspect ratio, and place it in 28x28 so its centre of mass is at the centre. Scaling and placing
- * are one anti-aliased resampling (a triangle filter as wide as the scale step), so a digit drawn
- * small, large or off-centre comes out alike. A digit already 20 pixels across needs no scaling,
- * and is moved by whole pixels, as MNIST moved its digits: a fraction of a pixel would resample
- * (blur) it for nothing. So a digit framed as MNIST frames its digits comes out exactly as it went
- * in.
+ * are one anti-aliased resampling (shrinking averages the area each pixel covers, see {@link
+ * Resampler}), so a digit drawn small, large or off-centre comes out alike. A digit already 20
+ * pixels across needs no scaling, and is moved by whole pixels, as MNIST moved its digits: a
+ * fraction of a pixel would resample (blur) it for nothing. So a digit framed as MNIST frames its
+ * digits comes out exactly as it went in.
  */
 public final class MnistFraming {
   private static final int SIDE = DigitClassifier.SIDE;

@@ -1,8 +1,12 @@
 package dev.digits.image;
 
 /**
- * Separable resampling with a triangle filter whose width follows the scale, so shrinking averages
- * over every source pixel it covers (no aliasing) and enlarging interpolates linearly.
+ * Separable resampling. Shrinking averages each output pixel over the source area it covers, each
+ * source pixel weighted by its overlap: MNIST's own anti-aliasing, the ink's share of each pixel. A
+ * wider filter (a triangle two output pixels across, used before) blurs a large drawing more than
+ * MNIST's digits are blurred, and the CNNs read such digits worse: on the 10,000 test digits drawn
+ * on the old app's 280 px canvas, the served CNN misses 5 fewer (OldCanvasGap). Enlarging
+ * interpolates linearly.
  */
 final class Resampler {
   private Resampler() {}
@@ -10,34 +14,57 @@ final class Resampler {
   /** For each output position along one axis: the first source index and its weights. */
   record Axis(int[] first, float[][] weights) {}
 
-  /** Output pixel centre u + 0.5 reads source position (u + 0.5 - offset) / scale. */
+  /** Output pixel u spans u..u+1 and reads source positions (u - offset) / scale onwards. */
   static Axis axis(int outSize, int srcSize, double scale, double offset) {
-    double support = Math.max(1.0, 1.0 / scale);
     int[] first = new int[outSize];
     float[][] weights = new float[outSize][];
     for (int u = 0; u < outSize; u++) {
-      double centre = (u + 0.5 - offset) / scale;
-      int lo = (int) Math.floor(centre - support);
-      int hi = (int) Math.ceil(centre + support);
-      float[] w = new float[hi - lo + 1];
-      double total = 0;
-      for (int i = lo; i <= hi; i++) {
-        double t = Math.max(0, 1 - Math.abs(i + 0.5 - centre) / support);
-        w[i - lo] = (float) t;
-        total += t;
-      }
+      float[] w = scale < 1 ? area(u, scale, offset) : linear(u, scale, offset);
+      int lo = scale < 1 ? (int) Math.floor((u - offset) / scale) : linearFirst(u, scale, offset);
       for (int i = 0; i < w.length; i++) {
-        // Outside the source counts as blank paper, so weights are normalised over the whole
-        // filter.
-        w[i] = total == 0 ? 0 : (float) (w[i] / total);
         if (lo + i < 0 || lo + i >= srcSize) {
-          w[i] = 0;
+          w[i] = 0; // outside the source is blank paper: the weights stay normalised over the whole
         }
       }
       first[u] = lo;
       weights[u] = w;
     }
     return new Axis(first, weights);
+  }
+
+  /** The source pixels output pixel u covers, each weighted by its overlap. */
+  private static float[] area(int u, double scale, double offset) {
+    double a = (u - offset) / scale;
+    double b = (u + 1 - offset) / scale;
+    int lo = (int) Math.floor(a);
+    int hi = (int) Math.ceil(b) - 1;
+    float[] w = new float[hi - lo + 1];
+    for (int i = lo; i <= hi; i++) {
+      w[i - lo] = (float) ((Math.min(b, i + 1) - Math.max(a, i)) / (b - a));
+    }
+    return w;
+  }
+
+  private static int linearFirst(int u, double scale, double offset) {
+    return (int) Math.floor((u + 0.5 - offset) / scale - 1);
+  }
+
+  /** The two source pixels around output pixel u's centre, weighted by nearness. */
+  private static float[] linear(int u, double scale, double offset) {
+    double centre = (u + 0.5 - offset) / scale;
+    int lo = linearFirst(u, scale, offset);
+    int hi = (int) Math.ceil(centre + 1);
+    float[] w = new float[hi - lo + 1];
+    double total = 0;
+    for (int i = lo; i <= hi; i++) {
+      double t = Math.max(0, 1 - Math.abs(i + 0.5 - centre));
+      w[i - lo] = (float) t;
+      total += t;
+    }
+    for (int i = 0; i < w.length; i++) {
+      w[i] = total == 0 ? 0 : (float) (w[i] / total);
+    }
+    return w;
   }
 
   /**
