@@ -36,19 +36,29 @@ public final class Calibrate {
 
   private Calibrate() {}
 
-  public static void main(String[] args) {
-    Path dir = Path.of("models");
-    MnistFiles files = MnistFiles.fromSystemProperty();
-    MnistDataset training = files.training();
+  /**
+   * What calibration is fitted on: the last 10,000 training digits, distorted as in training (a
+   * fresh draw), as the server frames them.
+   */
+  public static MnistDataset heldOut(MnistDataset training) {
     int from = training.size() - 10_000;
     Augmenter distort = new Augmenter(TrainAnn.AUGMENT);
     Random random = new Random(SEED);
     float[][] held = new float[10_000][];
-    byte[] heldLabels = new byte[held.length];
+    byte[] labels = new byte[held.length];
     for (int i = 0; i < held.length; i++) {
       held[i] = Preprocessor.served(distort.augment(training.images()[from + i], random));
-      heldLabels[i] = training.labels()[from + i];
+      labels[i] = training.labels()[from + i];
     }
+    return new MnistDataset(held, labels);
+  }
+
+  public static void main(String[] args) {
+    Path dir = Path.of("models");
+    MnistFiles files = MnistFiles.fromSystemProperty();
+    MnistDataset heldOut = heldOut(files.training());
+    float[][] held = heldOut.images();
+    byte[] heldLabels = heldOut.labels();
     MnistDataset test = files.test().map(Preprocessor::served);
 
     Map<String, DigitClassifier> models = ModelFiles.byName(dir);

@@ -63,7 +63,7 @@ public final class Evaluate {
       return ModelFiles.byName(Path.of("models")).get("ensemble");
     }
     if (what.contains("+")) {
-      return new EnsembleClassifier(
+      return EnsembleClassifier.mean(
           Arrays.stream(what.split("\\+")).map(String::strip).map(Evaluate::classifier).toList());
     }
     Path file = Path.of(what);

@@ -66,7 +66,7 @@ public final class Robustness {
                 .toList();
         models.put(
             files.replace(".zip", ""),
-            members.size() == 1 ? members.get(0) : EnsembleClassifier.of(members));
+            members.size() == 1 ? members.get(0) : EnsembleClassifier.mean(members));
       }
     }
     WrittenDigits set = new WrittenDigits(MnistFixture.test());
