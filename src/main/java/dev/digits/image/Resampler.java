@@ -19,8 +19,8 @@ final class Resampler {
     int[] first = new int[outSize];
     float[][] weights = new float[outSize][];
     for (int u = 0; u < outSize; u++) {
-      float[] w = scale < 1 ? area(u, scale, offset) : linear(u, scale, offset);
-      int lo = scale < 1 ? (int) Math.floor((u - offset) / scale) : linearFirst(u, scale, offset);
+      int lo = first(u, scale, offset);
+      float[] w = scale < 1 ? area(u, lo, scale, offset) : linear(u, lo, scale, offset);
       for (int i = 0; i < w.length; i++) {
         if (lo + i < 0 || lo + i >= srcSize) {
           w[i] = 0; // outside the source is blank paper: the weights stay normalised over the whole
@@ -32,11 +32,17 @@ final class Resampler {
     return new Axis(first, weights);
   }
 
-  /** The source pixels output pixel u covers, each weighted by its overlap. */
-  private static float[] area(int u, double scale, double offset) {
+  /** The first source pixel output pixel u reads. */
+  private static int first(int u, double scale, double offset) {
+    return scale < 1
+        ? (int) Math.floor((u - offset) / scale) // the first it covers
+        : (int) Math.floor((u + 0.5 - offset) / scale - 1); // one before the one at its centre
+  }
+
+  /** The source pixels output pixel u covers, from {@code lo}, each weighted by its overlap. */
+  private static float[] area(int u, int lo, double scale, double offset) {
     double a = (u - offset) / scale;
     double b = (u + 1 - offset) / scale;
-    int lo = (int) Math.floor(a);
     int hi = (int) Math.ceil(b) - 1;
     float[] w = new float[hi - lo + 1];
     for (int i = lo; i <= hi; i++) {
@@ -45,14 +51,9 @@ final class Resampler {
     return w;
   }
 
-  private static int linearFirst(int u, double scale, double offset) {
-    return (int) Math.floor((u + 0.5 - offset) / scale - 1);
-  }
-
-  /** The two source pixels around output pixel u's centre, weighted by nearness. */
-  private static float[] linear(int u, double scale, double offset) {
+  /** The source pixels around output pixel u's centre, from {@code lo}, weighted by nearness. */
+  private static float[] linear(int u, int lo, double scale, double offset) {
     double centre = (u + 0.5 - offset) / scale;
-    int lo = linearFirst(u, scale, offset);
     int hi = (int) Math.ceil(centre + 1);
     float[] w = new float[hi - lo + 1];
     double total = 0;
